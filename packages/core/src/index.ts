@@ -1,0 +1,33 @@
+export { PrefoptError } from './errors/PrefoptError';
+export type { PrefoptErrorKind } from './errors/PrefoptError';
+
+export type {
+  Objective,
+  ObjectiveInputs,
+  ObjectiveOutput,
+  OptionValue,
+  PairLogps,
+} from './objective/Objective';
+export type {
+  BooleanOptionSpec,
+  EnumOptionSpec,
+  NumberOptionSpec,
+  OptionSpec,
+  OptionSpecs,
+  OptionValues,
+} from './objective/OptionSpec';
+export { describeRange } from './objective/OptionSpec';
+export { resolveOptions } from './objective/resolveOptions';
+export { validateInputs } from './objective/validateInputs';
+export { defineObjective } from './objective/defineObjective';
+export type { ObjectiveDefinition, ObjectiveFactory } from './objective/defineObjective';
+
+export { logSigmoid } from './math/logSigmoid';
+export { stopGradient } from './math/stopGradient';
+
+export { ANNOTATOR_FACTORY, BACKEND_ADAPTER, OBJECTIVE_FACTORY } from './di/tokens';
+export type { BackendActivateOptions, BackendAdapter } from './backend/BackendAdapter';
+export type { Tokenizer } from './tokenizer/Tokenizer';
+export type { EvalMetrics, StepMetrics, TrainerEvents } from './trainer/TrainerEvents';
+export type { PreferenceBatch, TokenizedPair } from './data/PreferenceBatch';
+export type { CausalLM, SequenceLogpsResult } from './model/CausalLM';

@@ -1,0 +1,22 @@
+import type { Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { PreferenceBatch } from '../data/PreferenceBatch';
+import type { PairLogps } from '../objective/Objective';
+
+/** Summed completion log-probs and completion token counts of a PreferenceBatch. */
+export interface SequenceLogpsResult {
+  logps: PairLogps; // [B] each: Σ_t mask · log p(x_t | x_<t)
+  lengths: PairLogps; // [B] each: Σ_t mask (float32)
+}
+
+/** What the trainer needs from a causal language model. */
+export interface CausalLM {
+  readonly vocabSize: number;
+  /** Longest sequence the model accepts (rotary table size / context). */
+  readonly maxSeqLen: number;
+  readonly trainableVariables: readonly Variable[];
+  /** Next-token logits for every position. */
+  logits(inputIds: Tensor2D): Tensor3D; // [N, T] int32 → [N, T, V]
+  /** Chosen and rejected in ONE forward pass over the 2B rows of the batch. */
+  sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult;
+  dispose(): void;
+}
