@@ -1,1 +1,3 @@
-export {};
+export { repoRoot, sharedPath } from './sharedPath';
+export { describeIfShared } from './describeIfShared';
+export { useCpuBackend } from './useCpuBackend';
