@@ -6,7 +6,9 @@ import { basename, join, relative } from 'node:path';
 
 const [dir, description = ''] = process.argv.slice(2);
 if (!dir) {
-  console.error('usage: node tools/scaffold-package.mjs <packages/name|apps/name|examples/name> [description]');
+  console.error(
+    'usage: node tools/scaffold-package.mjs <packages/name|apps/name|examples/name> [description]',
+  );
   process.exit(2);
 }
 if (existsSync(join(dir, 'package.json'))) {
@@ -14,7 +16,9 @@ if (existsSync(join(dir, 'package.json'))) {
   process.exit(2);
 }
 const up = relative(dir, '.') || '.';
-const name = dir.startsWith('packages/') ? `@prefopt/${basename(dir)}` : `@prefopt/${basename(dir)}`;
+const name = dir.startsWith('packages/')
+  ? `@prefopt/${basename(dir)}`
+  : `@prefopt/${basename(dir)}`;
 mkdirSync(join(dir, 'src'), { recursive: true });
 const pkg = {
   name,
@@ -35,7 +39,11 @@ const pkg = {
   types: './dist/index.d.ts',
   files: ['dist'],
   sideEffects: false,
-  scripts: { build: 'tsup', typecheck: 'tsc -p tsconfig.json', lint: 'eslint src' },
+  scripts: {
+    build: 'tsup',
+    typecheck: 'tsc -p tsconfig.json',
+    lint: 'eslint src && prettier --check src',
+  },
   dependencies: {},
 };
 writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -47,5 +55,6 @@ writeFileSync(
   join(dir, 'tsup.config.ts'),
   `import { packageConfig } from '${up}/tsup.base';\n\nexport default packageConfig();\n`,
 );
-if (!existsSync(join(dir, 'src/index.ts'))) writeFileSync(join(dir, 'src/index.ts'), 'export {};\n');
+if (!existsSync(join(dir, 'src/index.ts')))
+  writeFileSync(join(dir, 'src/index.ts'), 'export {};\n');
 console.log(`created ${name} in ${dir}`);

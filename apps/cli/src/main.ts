@@ -19,7 +19,11 @@ const EXIT_CODE: Record<PrefoptErrorKind, number> = {
   io: 1,
 };
 
-const defaultIo = (): CommandIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+const defaultIo = (): CommandIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+});
 
 /** Runs one `prefopt` invocation and returns its exit code. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CommandIo = defaultIo()): Promise<number> {
@@ -32,7 +36,10 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
     }
     const command = commands.find((c) => c.name === verb);
     if (!command) {
-      throw new PrefoptError('config', `unknown command '${verb}'. Commands: ${commands.map((c) => c.name).join(', ')}.`);
+      throw new PrefoptError(
+        'config',
+        `unknown command '${verb}'. Commands: ${commands.map((c) => c.name).join(', ')}.`,
+      );
     }
     if (args.flags.help === true) {
       io.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);

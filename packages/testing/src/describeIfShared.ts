@@ -13,7 +13,9 @@ export function describeIfShared(
   const paths = relPaths.map((p) => sharedPath(...p.split('/')));
   const missing = relPaths.filter((_, i) => !paths[i]);
   if (missing.length) {
-    console.log(`[skip] ${title}: ../shared/${missing.join(', ../shared/')} not found (a fresh clone has no ../shared).`);
+    console.log(
+      `[skip] ${title}: ../shared/${missing.join(', ../shared/')} not found (a fresh clone has no ../shared).`,
+    );
     describe.skip(title, () => suite([]));
     return;
   }

@@ -11,7 +11,8 @@ export function stringFlag(args: ParsedArgs, key: string, fallback?: string): st
 
 export function requireString(args: ParsedArgs, key: string, hint = ''): string {
   const v = stringFlag(args, key);
-  if (v === undefined) throw new PrefoptError('config', `missing --${kebabCase(key)}${hint ? `: ${hint}` : '.'}`);
+  if (v === undefined)
+    throw new PrefoptError('config', `missing --${kebabCase(key)}${hint ? `: ${hint}` : '.'}`);
   return v;
 }
 
@@ -34,7 +35,10 @@ export function numberFlag(
     const what = range.integer ? 'an integer' : 'a number';
     const lo = range.min !== undefined ? ` >= ${range.min}` : '';
     const hi = range.max !== undefined ? ` <= ${range.max}` : '';
-    throw new PrefoptError('config', `--${kebabCase(key)} must be ${what}${lo}${hi}, got '${raw}'.`);
+    throw new PrefoptError(
+      'config',
+      `--${kebabCase(key)} must be ${what}${lo}${hi}, got '${raw}'.`,
+    );
   }
   return n;
 }
@@ -54,6 +58,9 @@ export function jsonFlag(args: ParsedArgs, key: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new PrefoptError('config', `--${kebabCase(key)} is not valid JSON: ${(e as Error).message}`);
+    throw new PrefoptError(
+      'config',
+      `--${kebabCase(key)} is not valid JSON: ${(e as Error).message}`,
+    );
   }
 }

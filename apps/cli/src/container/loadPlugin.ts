@@ -15,7 +15,11 @@ export async function loadPlugin(spec: string, cwd: string): Promise<ContainerMo
   try {
     mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new PrefoptError('plugin', `plugin '${spec}': cannot import ${entry}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError(
+      'plugin',
+      `plugin '${spec}': cannot import ${entry}: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const exported = Object.values(mod);
   const modules = exported.filter(isContainerModule);
@@ -24,7 +28,8 @@ export async function loadPlugin(spec: string, cwd: string): Promise<ContainerMo
   if (factories.length) {
     return [
       new ContainerModule(({ bind }) => {
-        for (const f of new Set(factories)) bind(OBJECTIVE_FACTORY).toConstantValue(f).whenNamed(f.objectiveName);
+        for (const f of new Set(factories))
+          bind(OBJECTIVE_FACTORY).toConstantValue(f).whenNamed(f.objectiveName);
       }),
     ];
   }
@@ -38,12 +43,17 @@ export async function loadPlugin(spec: string, cwd: string): Promise<ContainerMo
 function isContainerModule(v: unknown): v is ContainerModule {
   return (
     v instanceof ContainerModule ||
-    (typeof v === 'object' && v !== null && typeof (v as ContainerModule).load === 'function' && typeof (v as ContainerModule).id === 'number')
+    (typeof v === 'object' &&
+      v !== null &&
+      typeof (v as ContainerModule).load === 'function' &&
+      typeof (v as ContainerModule).id === 'number')
   );
 }
 
 function isObjectiveFactory(v: unknown): v is { objectiveName: string } {
-  return typeof v === 'function' && typeof (v as { objectiveName?: unknown }).objectiveName === 'string';
+  return (
+    typeof v === 'function' && typeof (v as { objectiveName?: unknown }).objectiveName === 'string'
+  );
 }
 
 /** A file path, a package folder, or a package name → the file to import. */
@@ -79,7 +89,10 @@ function packageEntry(dir: string, spec: string): string {
       module?: string;
       main?: string;
     };
-    const dot = typeof pkg.exports === 'object' && pkg.exports !== null ? (pkg.exports as Record<string, unknown>)['.'] ?? pkg.exports : pkg.exports;
+    const dot =
+      typeof pkg.exports === 'object' && pkg.exports !== null
+        ? ((pkg.exports as Record<string, unknown>)['.'] ?? pkg.exports)
+        : pkg.exports;
     if (typeof dot === 'string') candidates.push(dot);
     else if (dot && typeof dot === 'object') {
       const conditions = dot as Record<string, unknown>;
@@ -95,5 +108,8 @@ function packageEntry(dir: string, spec: string): string {
     const file = resolve(dir, c);
     if (existsSync(file) && statSync(file).isFile()) return file;
   }
-  throw new PrefoptError('plugin', `plugin '${spec}': ${dir} has no entry file (tried ${candidates.join(', ')}).`);
+  throw new PrefoptError(
+    'plugin',
+    `plugin '${spec}': ${dir} has no entry file (tried ${candidates.join(', ')}).`,
+  );
 }

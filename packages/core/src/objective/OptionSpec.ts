@@ -47,10 +47,11 @@ export type OptionValues<S extends OptionSpecs> = {
 export function describeRange(spec: OptionSpec): string {
   if (spec.type === 'boolean') return 'true or false';
   if (spec.type === 'enum') return spec.values.map((v) => `'${v}'`).join(' | ');
-  const lo =
-    spec.min === undefined ? undefined : `${spec.exclusiveMin ? '>' : '>='} ${spec.min}`;
-  const hi =
-    spec.max === undefined ? undefined : `${spec.exclusiveMax ? '<' : '<='} ${spec.max}`;
+  const lo = spec.min === undefined ? undefined : `${spec.exclusiveMin ? '>' : '>='} ${spec.min}`;
+  const hi = spec.max === undefined ? undefined : `${spec.exclusiveMax ? '<' : '<='} ${spec.max}`;
   if (lo && hi) return `a number ${lo} and ${hi}`;
-  return `a number${lo ? ` ${lo}` : ''}${hi ? ` ${hi}` : ''}`.replace('a number', 'a finite number');
+  return `a number${lo ? ` ${lo}` : ''}${hi ? ` ${hi}` : ''}`.replace(
+    'a number',
+    'a finite number',
+  );
 }

@@ -60,7 +60,10 @@ describe('defineObjective', () => {
     tf.dispose([out.loss, out.losses, out.chosenRewards, out.rejectedRewards]);
     expect(tf.memory().numTensors).toBe(before);
     const g = tf.grad((c: tf.Tensor) =>
-      tf.sum(toy().compute({ policy: { chosen: c as tf.Tensor1D, rejected: policy.rejected }, lengths }).chosenRewards),
+      tf.sum(
+        toy().compute({ policy: { chosen: c as tf.Tensor1D, rejected: policy.rejected }, lengths })
+          .chosenRewards,
+      ),
     )(policy.chosen);
     expect(Array.from(g.dataSync())).toEqual([0, 0]);
   });

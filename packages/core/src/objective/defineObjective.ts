@@ -43,7 +43,10 @@ export function defineObjective<S extends OptionSpecs>(
   }
   const create = (given: Partial<OptionValues<S>> = {}): Objective => {
     if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      throw new PrefoptError('config', `${def.name}: options must be an object, got ${JSON.stringify(given)}.`);
+      throw new PrefoptError(
+        'config',
+        `${def.name}: options must be an object, got ${JSON.stringify(given)}.`,
+      );
     }
     const options = Object.freeze(
       resolveOptions(def.name, def.options, given as Record<string, unknown>),

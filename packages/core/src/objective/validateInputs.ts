@@ -13,7 +13,10 @@ export function validateInputs(
 ): void {
   const name = objective.name;
   if (!inputs || typeof inputs !== 'object') {
-    throw new PrefoptError('input', `${name}: compute() needs { policy, lengths${objective.requiresReference ? ', reference' : ''} }.`);
+    throw new PrefoptError(
+      'input',
+      `${name}: compute() needs { policy, lengths${objective.requiresReference ? ', reference' : ''} }.`,
+    );
   }
   checkPair(name, 'policy', inputs.policy);
   checkPair(name, 'lengths', inputs.lengths);
@@ -58,21 +61,33 @@ export function validateInputs(
 
 function checkPair(name: string, field: string, pair: PairLogps | undefined): void {
   if (!pair || typeof pair !== 'object') {
-    throw new PrefoptError('input', `${name}: inputs.${field} is missing; expected { chosen, rejected } tensors of shape [B].`);
+    throw new PrefoptError(
+      'input',
+      `${name}: inputs.${field} is missing; expected { chosen, rejected } tensors of shape [B].`,
+    );
   }
   for (const side of ['chosen', 'rejected'] as const) {
     const t = pair[side] as Tensor | undefined;
     if (!t || !Array.isArray(t.shape)) {
-      throw new PrefoptError('input', `${name}: inputs.${field}.${side} is missing; expected a tensor of shape [B].`);
+      throw new PrefoptError(
+        'input',
+        `${name}: inputs.${field}.${side} is missing; expected a tensor of shape [B].`,
+      );
     }
     if (t.isDisposed) {
       throw new PrefoptError('input', `${name}: inputs.${field}.${side} was already disposed.`);
     }
     if (t.rank !== 1) {
-      throw new PrefoptError('input', `${name}: inputs.${field}.${side} has shape [${t.shape.join(', ')}]; expected rank 1, [B].`);
+      throw new PrefoptError(
+        'input',
+        `${name}: inputs.${field}.${side} has shape [${t.shape.join(', ')}]; expected rank 1, [B].`,
+      );
     }
     if (t.shape[0] === 0) {
-      throw new PrefoptError('input', `${name}: inputs.${field}.${side} is empty; a batch needs at least one pair.`);
+      throw new PrefoptError(
+        'input',
+        `${name}: inputs.${field}.${side} is empty; a batch needs at least one pair.`,
+      );
     }
   }
 }

@@ -31,7 +31,14 @@ export interface EvalMetrics {
  * checkpointers subscribe; the loop only emits.
  */
 export interface TrainerEvents {
-  start: [info: { totalSteps: number; objective: string; requiresReference: boolean; resumedFrom?: number }];
+  start: [
+    info: {
+      totalSteps: number;
+      objective: string;
+      requiresReference: boolean;
+      resumedFrom?: number;
+    },
+  ];
   step: [metrics: StepMetrics];
   eval: [metrics: EvalMetrics];
   checkpoint: [info: { step: number; dir: string; reason: 'interval' | 'interrupt' | 'final' }];
