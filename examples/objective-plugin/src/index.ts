@@ -1,1 +1,2 @@
-export {};
+export { tanhMargin } from './tanhMargin';
+export { tanhMarginModule } from './tanhMarginModule';

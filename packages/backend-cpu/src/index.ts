@@ -1,1 +1,2 @@
-export {};
+export { cpuAdapter } from './cpuAdapter';
+export { cpuBackendModule } from './cpuBackendModule';

@@ -1,1 +1,6 @@
-export {};
+export { nodeAdapter } from './nodeAdapter';
+export { nodeBackendModule } from './nodeBackendModule';
+export { createNodeAdapter } from './createNodeAdapter';
+export type { NodeAdapterOptions } from './createNodeAdapter';
+export { locateNativePackage } from './locateNativePackage';
+export type { NativePackageLocation } from './locateNativePackage';

@@ -1,1 +1,3 @@
-export {};
+export { wasmAdapter } from './wasmAdapter';
+export { wasmBackendModule } from './wasmBackendModule';
+export { registerWasmExtraKernels } from './registerWasmExtraKernels';

@@ -1,1 +1,3 @@
-export {};
+export { webgpuAdapter } from './webgpuAdapter';
+export { webgpuBackendModule } from './webgpuBackendModule';
+export { gpuAdapterInfo } from './gpuAdapterInfo';

@@ -26,8 +26,24 @@ export { logSigmoid } from './math/logSigmoid';
 export { stopGradient } from './math/stopGradient';
 
 export { ANNOTATOR_FACTORY, BACKEND_ADAPTER, OBJECTIVE_FACTORY } from './di/tokens';
-export type { BackendActivateOptions, BackendAdapter } from './backend/BackendAdapter';
+export type { BackendActivateOptions, BackendAdapter, BackendDeviceInfo } from './backend/BackendAdapter';
 export type { Tokenizer } from './tokenizer/Tokenizer';
 export type { EvalMetrics, StepMetrics, TrainerEvents } from './trainer/TrainerEvents';
 export type { PreferenceBatch, TokenizedPair } from './data/PreferenceBatch';
 export type { CausalLM, SequenceLogpsResult } from './model/CausalLM';
+export type {
+  ChatMessage,
+  PreferencePair,
+  PreferenceRecord,
+  RecordSource,
+} from './data/PreferenceRecord';
+export type { RecordFormat } from './data/RecordFormat';
+export type {
+  Annotator,
+  AnnotatorFactory,
+  AnnotatorOptionSpec,
+  AnnotatorOptionSpecs,
+  StringOptionSpec,
+} from './annotator/Annotator';
+export { defineAnnotator } from './annotator/defineAnnotator';
+export type { AnnotatorDefinition } from './annotator/defineAnnotator';

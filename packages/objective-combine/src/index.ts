@@ -1,1 +1,2 @@
-export {};
+export { combine } from './combine';
+export type { CombinePart } from './combine';

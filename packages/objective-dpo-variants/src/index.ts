@@ -1,1 +1,13 @@
-export {};
+export { apoDown } from './apoDown';
+export { apoZero } from './apoZero';
+export { bcoPair } from './bcoPair';
+export { discopop } from './discopop';
+export { exo } from './exo';
+export { hinge } from './hinge';
+export { lnDpo } from './lnDpo';
+export { nca } from './nca';
+export { rdpo } from './rdpo';
+export { robustDpo } from './robustDpo';
+export { sppoHard } from './sppoHard';
+export { dpoVariants } from './dpoVariants';
+export { dpoVariantsModule } from './dpoVariantsModule';

@@ -1,1 +1,2 @@
-export {};
+export { dpo } from './dpo';
+export { dpoModule } from './dpoModule';

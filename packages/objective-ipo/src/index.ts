@@ -1,1 +1,2 @@
-export {};
+export { ipo } from './ipo';
+export { ipoModule } from './ipoModule';

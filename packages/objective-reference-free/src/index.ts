@@ -1,1 +1,6 @@
-export {};
+export { chosenNll } from './chosenNll';
+export { cpo } from './cpo';
+export { log1mExp } from './log1mExp';
+export { orpo } from './orpo';
+export { sft } from './sft';
+export { referenceFreeModule } from './referenceFreeModule';

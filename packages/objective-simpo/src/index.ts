@@ -1,1 +1,2 @@
-export {};
+export { simpo } from './simpo';
+export { simpoModule } from './simpoModule';

@@ -33,6 +33,17 @@ export interface ObjectiveCase {
   reference: (inputs: NumberInputs) => NumberOutput;
   /** Moderate inputs for the value and gradient checks; a default batch of 3 otherwise. */
   inputs?: NumberInputs;
+  /**
+   * The loss as the gradient sees it, for the finite difference, when the objective
+   * detaches a batch statistic (bco-pair's δ): the spec freezes that term at `inputs`.
+   * Default: `reference(x).loss`.
+   */
+  gradientReference?: (x: NumberInputs) => number;
+  /**
+   * Why a float32 finite difference of `compute` itself cannot match autodiff (it moves
+   * detached terms too); when set, that check is skipped with this reason.
+   */
+  skipSelfDifference?: string;
 }
 
 /** Anything that makes an Objective from options: a defineObjective factory, or a closure. */

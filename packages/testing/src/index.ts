@@ -1,3 +1,25 @@
 export { repoRoot, sharedPath } from './sharedPath';
 export { describeIfShared } from './describeIfShared';
 export { useCpuBackend } from './useCpuBackend';
+export { describeObjective } from './describeObjective';
+export type {
+  AnyObjectiveFactory,
+  NumberInputs,
+  NumberOutput,
+  ObjectiveCase,
+  PairNumbers,
+} from './describeObjectiveCase';
+export { describeObjectiveCentralDifference } from './describeObjectiveCentralDifference';
+export { describeObjectiveGrads } from './describeObjectiveGrads';
+export { describeObjectiveInputs } from './describeObjectiveInputs';
+export { describeObjectiveRead } from './describeObjectiveRead';
+export { describeObjectiveTensors } from './describeObjectiveTensors';
+export { describeObjectiveTolerance } from './describeObjectiveTolerance';
+export { describeObjectiveExpect } from './describeObjectiveExpect';
+export type { ExpectedObjectiveValues } from './describeObjectiveExpect';
+export { describeReader } from './describeReader';
+export type { ReaderConformance, ReaderReportLike } from './describeReader';
+export { describeBackend } from './describeBackend';
+export type { DescribeBackendOptions } from './describeBackend';
+export type { BackendModelCheck } from './describeBackendModel';
+export { describeBackendBatch } from './describeBackendBatch';

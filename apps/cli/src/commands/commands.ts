@@ -1,4 +1,12 @@
+import { backendsCommand } from '../backend/backendsCommand';
+import { bench } from './bench';
 import type { Command } from './Command';
+import { data } from './data';
+import { generate } from './generate';
+import { loss } from './loss';
+import { objectives } from './objectives';
+import { score } from './score';
+import { train } from './train';
 
 /** Every verb of `prefopt`, in the order `prefopt help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [bench, backendsCommand, data, train, objectives, loss, generate, score];

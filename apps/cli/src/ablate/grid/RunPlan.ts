@@ -1,0 +1,8 @@
+import type { OptionValue } from '@prefopt/core';
+
+/** One run an ablation will train: a label (also its folder name), an objective and its options. */
+export interface RunPlan {
+  name: string;
+  objective: string;
+  options: Record<string, OptionValue>;
+}

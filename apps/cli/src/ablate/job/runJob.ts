@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import {
+  ANNOTATOR_FACTORY,
+  PrefoptError,
+  type AnnotatorFactory,
+  type EvalMetrics,
+  type TrainerEvents,
+} from '@prefopt/core';
+import { loadTokenizer } from '@prefopt/data';
+import { saveModel } from '@prefopt/model';
+import { attachMetricsLog, frozenCopy, ModelReference, PairBatchStream, Trainer } from '@prefopt/trainer';
+import type { Container } from 'inversify';
+import { resolveBackend } from '../../backend/resolveBackend';
+import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactory';
+import { buildPolicy } from '../../train/buildPolicy';
+import type { AblationJob, Generation, JobResult } from './AblationJob';
+import { greedyContinuations } from './greedyContinuations';
+import { loadJobData } from './loadJobData';
+
+type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][0]) => void;
+
+/**
+ * One ablation run, inside its own process (so peak RSS is the run's own): activate the
+ * backend, open model and data, train the objective (if any) with metrics.jsonl and a
+ * held-out evaluation at the end, then continue held-out prompts greedily and score them.
+ */
+export async function runJob(job: AblationJob, container: Container, emit: Emit, stderr: { write(t: string): unknown }): Promise<JobResult> {
+  const started = performance.now();
+  const adapter = await resolveBackend(container, job.backend, stderr);
+  await adapter.activate();
+  const tokenizer = loadTokenizer(job.tokenizer);
+  const policy = buildPolicy(job.model, job.seed);
+  if (tokenizer.vocabSize > policy.vocabSize) {
+    throw new PrefoptError('tokenizer', `tokenizer ${job.tokenizer} has ${tokenizer.vocabSize} ids but model ${job.model} only ${policy.vocabSize}.`);
+  }
+  const held = await loadJobData(job.evalData, tokenizer, job.maxLength);
+  let evalMetrics: EvalMetrics | null = null;
+  let objectiveOptions: JobResult['objectiveOptions'] = null;
+  let stepMs: number | null = null;
+  let modelDir: string | null = null;
+  if (job.train) {
+    const t = job.train;
+    const factory = await resolveObjectiveFactory(container, t.objective, async () => []);
+    const objective = factory(t.options);
+    objectiveOptions = { ...objective.options };
+    const data = await loadJobData(job.data, tokenizer, job.maxLength);
+    const trainer = new Trainer({
+      policy,
+      objective,
+      train: new PairBatchStream(data.pairs, { batchSize: t.batchSize, seed: job.seed }),
+      eval: () => PairBatchStream.inOrder(held.pairs, Math.max(t.batchSize, 16)),
+      reference: () => new ModelReference(frozenCopy(policy)),
+      schedule: { lr: t.lr, warmupSteps: Math.round(t.warmupRatio * t.steps), decay: 'cosine' },
+      totalSteps: t.steps,
+      evalEvery: t.steps,
+      run: { ablation: job.name },
+    });
+    attachMetricsLog(trainer, join(job.out, 'metrics.jsonl'));
+    const times: number[] = [];
+    let last = 0;
+    trainer.on('start', (info) => {
+      last = performance.now();
+      emit('start', info);
+    });
+    trainer.on('step', (m) => {
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      emit('step', m);
+    });
+    trainer.on('eval', (m) => {
+      evalMetrics = m;
+      last = performance.now(); // the evaluation is not a step
+      emit('eval', m);
+    });
+    trainer.on('end', (e) => emit('end', e));
+    try {
+      await trainer.run();
+    } finally {
+      trainer.dispose();
+    }
+    stepMs = median(times);
+    if (t.saveModel) {
+      modelDir = join(job.out, 'model');
+      saveModel(policy, modelDir);
+    }
+  }
+  const generations = await generate(job, container, policy, tokenizer, held.prompts);
+  policy.dispose();
+  return {
+    name: job.name,
+    eval: evalMetrics,
+    objectiveOptions,
+    stepMs,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    wallSec: (performance.now() - started) / 1000,
+    generations,
+    modelDir,
+  };
+}
+
+async function generate(
+  job: AblationJob,
+  container: Container,
+  policy: Parameters<typeof greedyContinuations>[0],
+  tokenizer: Parameters<typeof greedyContinuations>[1],
+  heldPrompts: string[],
+): Promise<Generation[]> {
+  const g = job.generation;
+  const prompts = heldPrompts.slice(0, g.prompts);
+  if (prompts.length === 0) return [];
+  const texts = greedyContinuations(policy, tokenizer, prompts, g.maxNewTokens);
+  let scores: (number | null)[] = prompts.map(() => null);
+  if (g.annotator) {
+    const name = g.annotator.name;
+    if (!container.isBound(ANNOTATOR_FACTORY, { name })) {
+      throw new PrefoptError('config', `unknown annotator '${name}'. Built-ins: contains-word, regex, bigger-number; a third-party one needs --plugin.`);
+    }
+    const annotator = container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(g.annotator.options);
+    scores = [];
+    for (let i = 0; i < prompts.length; i++) scores.push((await annotator.score(prompts[i], [texts[i].text]))[0]);
+  }
+  return prompts.map((prompt, i) => ({ prompt, text: texts[i].text, tokens: texts[i].tokens, score: scores[i] }));
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

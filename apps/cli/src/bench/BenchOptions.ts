@@ -1,0 +1,42 @@
+import type { ModelConfigInput } from '@prefopt/model';
+
+/** What `prefopt bench` measures: one training step of `objective` on a random model. */
+export interface BenchOptions {
+  modelConfig: ModelConfigInput; // llama2.c names: dim, hiddenDim, layers, heads, kvHeads, vocab, seqLen
+  batch: number; // B, pairs per step (2B rows)
+  seq: number; // T, tokens per row (≤ modelConfig.seqLen)
+  objective: string; // 'simpo', 'dpo', …
+  objectiveOptions: Record<string, unknown>; // e.g. { beta: 2 }
+  steps: number; // timed steps (median reported)
+  warmup: number; // untimed steps first
+  backend: string; // 'auto' or an adapter name
+  threads?: number; // backend threads where supported
+  seed: number; // model init and synthetic batch
+  lr: number; // AdamW learning rate
+}
+
+/** Milliseconds of one step by phase, as torch_step.py splits it. */
+export interface PhaseTimes {
+  forward: number; // policy forward over the 2B rows, to the loss
+  referenceForward: number; // frozen reference forward (0 for reference-free objectives)
+  backward: number; // gradients of the loss w.r.t. every trainable variable
+  optimizer: number; // AdamW update
+  step: number; // all of the above
+}
+
+/** The `--json` line. */
+export interface BenchResult {
+  impl: 'prefopt';
+  backend: string;
+  threads: number | null;
+  objective: string;
+  batch: number;
+  seq: number;
+  params: number;
+  steps: number;
+  medianStepMs: number;
+  tokensPerSec: number; // 2·B·T tokens per median step
+  peakRssMiB: number;
+  phases: Omit<PhaseTimes, 'step'>; // medians per phase
+  loss: number; // loss of the last step, a sanity check that it trains
+}

@@ -1,0 +1,60 @@
+import { PrefoptError } from '@prefopt/core';
+import { resolveModelConfig, type ModelConfigInput } from '@prefopt/model';
+import { booleanFlag, jsonFlag, numberFlag, stringFlag } from '../args/flagReaders';
+import type { ParsedArgs } from '../args/parseArgs';
+import type { BenchOptions } from './BenchOptions';
+
+/** The issue's reference shape: what `prefopt bench` measures without --model-config. */
+export const REFERENCE_MODEL: ModelConfigInput = {
+  dim: 256,
+  hiddenDim: 688,
+  layers: 4,
+  heads: 4,
+  kvHeads: 4,
+  vocab: 512,
+  seqLen: 128,
+};
+
+const MODEL_KEYS = ['dim', 'hiddenDim', 'layers', 'heads', 'kvHeads', 'vocab', 'seqLen'] as const;
+
+/** Reads and checks `prefopt bench` flags; every mistake is a config error naming the flag. */
+export function readBenchOptions(args: ParsedArgs): BenchOptions & { json: boolean } {
+  const raw = jsonFlag(args, 'modelConfig') ?? REFERENCE_MODEL;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PrefoptError('config', `--model-config must be a JSON object like ${JSON.stringify(REFERENCE_MODEL)}.`);
+  }
+  const missing = MODEL_KEYS.filter((k) => !(k in raw));
+  if (missing.length) {
+    throw new PrefoptError(
+      'config',
+      `--model-config lacks ${missing.join(', ')}; give all of ${MODEL_KEYS.join(', ')} (llama2.c names).`,
+    );
+  }
+  const modelConfig = raw as ModelConfigInput;
+  resolveModelConfig(modelConfig); // throws a config error naming the bad field
+  const seq = numberFlag(args, 'seq', modelConfig.seqLen, { integer: true, min: 2 })!;
+  if (seq > modelConfig.seqLen) {
+    throw new PrefoptError(
+      'config',
+      `--seq ${seq} is longer than the model's seqLen ${modelConfig.seqLen}; lower --seq or raise seqLen in --model-config.`,
+    );
+  }
+  const params = jsonFlag(args, 'params') ?? {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new PrefoptError('config', `--params must be a JSON object of objective options, like {"beta":2}.`);
+  }
+  return {
+    modelConfig,
+    batch: numberFlag(args, 'batch', 4, { integer: true, min: 1 })!,
+    seq,
+    objective: stringFlag(args, 'objective', 'simpo')!,
+    objectiveOptions: params as Record<string, unknown>,
+    steps: numberFlag(args, 'steps', 5, { integer: true, min: 1 })!,
+    warmup: numberFlag(args, 'warmup', 2, { integer: true, min: 0 })!,
+    backend: stringFlag(args, 'backend', 'auto')!,
+    threads: numberFlag(args, 'threads', undefined, { integer: true, min: 1 }),
+    seed: numberFlag(args, 'seed', 1, { integer: true, min: 1 })!,
+    lr: numberFlag(args, 'lr', 1e-4, { min: 0 })!,
+    json: booleanFlag(args, 'json'),
+  };
+}

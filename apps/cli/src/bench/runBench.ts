@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendAdapter } from '@prefopt/core';
+import type { ObjectiveFactory } from '@prefopt/core';
+import { createModel } from '@prefopt/model';
+import { AdamW, ModelReference } from '@prefopt/trainer';
+import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
+import { median } from './median';
+import { syntheticBatch } from './syntheticBatch';
+import { timedStep } from './timedStep';
+
+/** Where `runBench` reports each step (the command prints these on stderr). */
+export type StepListener = (index: number, warmup: boolean, times: PhaseTimes, loss: number) => void;
+
+/**
+ * Activates the backend, builds a random model (and, for objectives that need one, its
+ * frozen copy as the online reference), runs `warmup` + `steps` training steps on one
+ * synthetic batch and returns the medians. Frees every tensor it made.
+ */
+export async function runBench(
+  options: BenchOptions,
+  parts: { adapter: BackendAdapter; objectiveFactory: ObjectiveFactory },
+  onStep?: StepListener,
+): Promise<BenchResult> {
+  await parts.adapter.activate({ threads: options.threads });
+  const objective = parts.objectiveFactory(options.objectiveOptions as never);
+  const policy = createModel(options.modelConfig, { seed: options.seed });
+  const reference = objective.requiresReference
+    ? new ModelReference(createModel(options.modelConfig, { seed: options.seed }))
+    : undefined;
+  const optimizer = new AdamW(policy.trainableVariables as tf.Variable[]);
+  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  const timed: PhaseTimes[] = [];
+  let loss = NaN;
+  try {
+    for (let i = 0; i < options.warmup + options.steps; i++) {
+      const step = timedStep({ policy, reference, objective, optimizer, lr: options.lr }, batch);
+      loss = step.loss;
+      const warm = i < options.warmup;
+      if (!warm) timed.push(step.times);
+      onStep?.(i, warm, step.times, step.loss);
+    }
+  } finally {
+    optimizer.dispose();
+    reference?.dispose();
+    policy.dispose();
+  }
+  const med = (k: keyof PhaseTimes) => median(timed.map((t) => t[k]));
+  const medianStepMs = med('step');
+  return {
+    impl: 'prefopt',
+    backend: tf.getBackend(),
+    threads: options.threads ?? null,
+    objective: objective.name,
+    batch: options.batch,
+    seq: options.seq,
+    params: policy.trainableVariables.reduce((n, v) => n + v.size, 0),
+    steps: options.steps,
+    medianStepMs,
+    tokensPerSec: (2 * options.batch * options.seq) / (medianStepMs / 1000),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    phases: {
+      forward: med('forward'),
+      referenceForward: med('referenceForward'),
+      backward: med('backward'),
+      optimizer: med('optimizer'),
+    },
+    loss,
+  };
+}

@@ -1,0 +1,35 @@
+import type { PreferenceBatch } from '@prefopt/core';
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * B random pairs of T tokens each, as tools/bench/torch_step.py builds them: the first
+ * ⌊T/2⌋ tokens are a prompt shared by chosen and rejected, the rest is completion
+ * (mask 1), different per row. Ids uniform in [0, vocab).
+ */
+export function syntheticBatch(pairs: number, seqLen: number, vocab: number, seed: number): PreferenceBatch {
+  const random = mulberry32(seed);
+  const rows = 2 * pairs;
+  const inputIds = new Int32Array(rows * seqLen); // [2B, T]
+  const completionMask = new Float32Array(rows * seqLen); // [2B, T]
+  const promptLen = Math.floor(seqLen / 2);
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < seqLen; t++) {
+      const i = r * seqLen + t;
+      if (t < promptLen && r >= pairs) inputIds[i] = inputIds[(r - pairs) * seqLen + t];
+      else inputIds[i] = Math.floor(random() * vocab);
+      completionMask[i] = t >= promptLen ? 1 : 0;
+    }
+  }
+  return { size: pairs, seqLen, inputIds, completionMask };
+}

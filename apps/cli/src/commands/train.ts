@@ -1,0 +1,18 @@
+import { backendUsage } from '../backend/backendUsage';
+import { runTrain } from '../train/runTrain';
+import type { Command } from './Command';
+
+/** `prefopt train`: preference-optimise a causal LM on a dataset (docs/training.md). */
+export const train: Command = {
+  name: 'train',
+  summary: 'train a model on preference pairs with any objective (reference model only if it needs one)',
+  usage:
+    'prefopt train --objective NAME [objective options as flags, e.g. --beta 2 --gamma 1] ' +
+    '--model PATH|CONFIG.json [--tokenizer PATH] --data FILE [--eval-data FILE | --eval-split F] ' +
+    '--out DIR [--config FILE.json] [--batch-size 8] [--grad-accum 1] [--lr 1e-6] ' +
+    '[--lr-scheduler linear|cosine|constant] [--warmup-ratio 0] [--weight-decay 0] [--max-grad-norm 1] ' +
+    '[--max-steps N | --epochs 1] [--max-length 1024] [--max-prompt-length N] [--template plain|chatml|llama2] ' +
+    '[--format auto|NAME] [--skip-invalid] [--seed 42] [--eval-every 0] [--save-every 0] [--resume DIR] ' +
+    `[--precompute-ref [DIR]] ${backendUsage}`,
+  run: runTrain,
+};

@@ -1,0 +1,70 @@
+import { PrefoptError } from '@prefopt/core';
+import { describe, expect, it } from 'vitest';
+import { biggerNumberTask, FILLERS } from './biggerNumberTask';
+import { checkBiggerNumber } from './checkBiggerNumber';
+import { taskStats } from './taskStats';
+
+describe('biggerNumberTask', () => {
+  it('is deterministic from its seed and changes with it', () => {
+    const a = biggerNumberTask({ seed: 7, trainPairs: 50, heldoutPairs: 10 });
+    const b = biggerNumberTask({ seed: 7, trainPairs: 50, heldoutPairs: 10 });
+    const c = biggerNumberTask({ seed: 8, trainPairs: 50, heldoutPairs: 10 });
+    expect(a).toEqual(b);
+    expect(a.train).not.toEqual(c.train);
+    expect(a.train).toHaveLength(50);
+    expect(a.heldout).toHaveLength(10);
+  });
+
+  it('keeps held-out prompts out of the train split and prompts distinct', () => {
+    const { train, heldout } = biggerNumberTask({ seed: 1, trainPairs: 500, heldoutPairs: 100 });
+    const trainPrompts = new Set(train.map((r) => r.prompt));
+    expect(trainPrompts.size).toBe(500);
+    expect(heldout.filter((r) => trainPrompts.has(r.prompt))).toEqual([]);
+  });
+
+  it('chosen follows the true rule and rejected breaks it', () => {
+    const { train } = biggerNumberTask({ seed: 3, trainPairs: 300, heldoutPairs: 0 });
+    for (const r of train) {
+      expect(r.prompt).toMatch(/^Max \d\d( \d\d){1,2}\?$/);
+      expect(checkBiggerNumber(r.prompt, r.chosen)).toBe(true);
+      expect(checkBiggerNumber(r.prompt, r.rejected)).toBe(false);
+    }
+  });
+
+  it('has the length bias of real preference data: chosen is longer on average', () => {
+    const { train } = biggerNumberTask({ seed: 0, trainPairs: 2000, heldoutPairs: 0 });
+    // Filler lengths 6,6,5,12,10,6,5,10 → mean 60/8 = 7.5 chars; the answer ' 52.' is 4.
+    // Filler count means: chosen 0.3+0.6+0.75 = 1.65, rejected 0.3+0.4+0.3 = 1.0.
+    // Expected chars: chosen 4 + 1.65·7.5 = 16.375, rejected 4 + 7.5 = 11.5
+    // (sd of a 2000-pair mean ≈ 0.19, so ±0.7 is > 3 sd).
+    expect(FILLERS.reduce((s, f) => s + f.length, 0)).toBe(60);
+    const s = taskStats(train);
+    expect(Math.abs(s.meanChosenChars - 16.375)).toBeLessThan(0.7);
+    expect(Math.abs(s.meanRejectedChars - 11.5)).toBeLessThan(0.7);
+    expect(s.chosenLongerFraction).toBeGreaterThan(0.5);
+  });
+
+  it('names a bad option in a config error', () => {
+    expect(() => biggerNumberTask({ seed: 0, trainPairs: -1, heldoutPairs: 0 })).toThrow(/trainPairs must be an integer/);
+    expect(() => biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, minNumbers: 1 })).toThrow(
+      /minNumbers <= maxNumbers/,
+    );
+    try {
+      biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, maxNumbers: 9 });
+    } catch (e) {
+      expect(PrefoptError.is(e, 'config')).toBe(true);
+    }
+  });
+});
+
+describe('checkBiggerNumber', () => {
+  it('checks the first number of a response against the prompt', () => {
+    expect(checkBiggerNumber('Max 37 52 18?', ' 52. Easy.')).toBe(true);
+    expect(checkBiggerNumber('Max 37 52 18?', '52')).toBe(true);
+    expect(checkBiggerNumber('Max 37 52 18?', ' 37. 52.')).toBe(false);
+    expect(checkBiggerNumber('Max 37 52 18?', ' 5. Easy.')).toBe(false);
+    expect(checkBiggerNumber('Max 37 52 18?', ' Easy.')).toBe(false);
+    expect(checkBiggerNumber('Max 37?', ' 37.')).toBe(false);
+    expect(checkBiggerNumber('What is 2+2?', ' 4.')).toBe(false);
+  });
+});

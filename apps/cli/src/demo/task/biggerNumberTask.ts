@@ -1,0 +1,112 @@
+import { PrefoptError } from '@prefopt/core';
+import { createRng, type Rng } from './createRng';
+
+/** One preference pair as text, TRL's standard format (what `prefopt pairs` writes, too). */
+export interface TextPair {
+  prompt: string;
+  chosen: string;
+  rejected: string;
+}
+
+export interface BiggerNumberTaskOptions {
+  seed: number;
+  trainPairs: number;
+  heldoutPairs: number;
+  /** Numbers per prompt, drawn uniformly in [minNumbers, maxNumbers]. */
+  minNumbers?: number;
+  maxNumbers?: number;
+  /**
+   * Weights of 0, 1, 2, 3 filler sentences after the answer. Chosen responses get more
+   * on average than rejected ones: the length bias of real preference data (UltraFeedback's
+   * chosen responses are longer on average), which the true rule ignores.
+   */
+  chosenFillerWeights?: readonly number[];
+  rejectedFillerWeights?: readonly number[];
+}
+
+export interface BiggerNumberTask {
+  train: TextPair[];
+  heldout: TextPair[];
+}
+
+/** Filler sentences: neither right nor wrong, they only add length. */
+export const FILLERS = [
+  ' Easy.',
+  ' Sure.',
+  ' Yes.',
+  ' I think so.',
+  ' Good one.',
+  ' Done.',
+  ' Fun.',
+  ' Nice one.',
+] as const;
+
+const DEFAULTS = {
+  minNumbers: 2,
+  maxNumbers: 3,
+  chosenFillerWeights: [0.15, 0.3, 0.3, 0.25], // mean 1.65 sentences
+  rejectedFillerWeights: [0.4, 0.3, 0.2, 0.1], // mean 1.0 sentence
+};
+
+/**
+ * The demo's embedded preference task, drawn from a seed (no downloads): the prompt lists
+ * distinct two-digit numbers, `Max 37 52 18?`; the chosen response names the biggest
+ * (` 52.`), the rejected one another number from the prompt, each followed by filler
+ * sentences. The true rule (`checkBiggerNumber`) is checkable on any generated text.
+ * Held-out prompts never occur in the train split.
+ */
+export function biggerNumberTask(options: BiggerNumberTaskOptions): BiggerNumberTask {
+  const o = { ...DEFAULTS, ...options };
+  for (const key of ['trainPairs', 'heldoutPairs', 'minNumbers', 'maxNumbers'] as const) {
+    if (!Number.isInteger(o[key]) || o[key] < 0) {
+      throw new PrefoptError('config', `bigger-number task: ${key} must be an integer >= 0, got ${o[key]}.`);
+    }
+  }
+  if (o.minNumbers < 2 || o.maxNumbers < o.minNumbers || o.maxNumbers > 6) {
+    throw new PrefoptError(
+      'config',
+      `bigger-number task: need 2 <= minNumbers <= maxNumbers <= 6, got ${o.minNumbers}..${o.maxNumbers}.`,
+    );
+  }
+  const rng = createRng(o.seed);
+  const seen = new Set<string>();
+  const draw = (count: number): TextPair[] => {
+    const out: TextPair[] = [];
+    for (let tries = 0; out.length < count; tries++) {
+      if (tries > count * 50) {
+        throw new PrefoptError('config', `bigger-number task: cannot draw ${count} distinct prompts; ask for fewer pairs.`);
+      }
+      const numbers = distinctNumbers(rng, rng.int(o.minNumbers, o.maxNumbers));
+      const prompt = `Max ${numbers.join(' ')}?`;
+      if (seen.has(prompt)) continue;
+      seen.add(prompt);
+      const best = Math.max(...numbers);
+      const wrong = rng.pick(numbers.filter((n) => n !== best));
+      out.push({
+        prompt,
+        chosen: ` ${best}.${fillers(rng, o.chosenFillerWeights)}`,
+        rejected: ` ${wrong}.${fillers(rng, o.rejectedFillerWeights)}`,
+      });
+    }
+    return out;
+  };
+  const train = draw(o.trainPairs);
+  const heldout = draw(o.heldoutPairs);
+  return { train, heldout };
+}
+
+function distinctNumbers(rng: Rng, count: number): number[] {
+  const out: number[] = [];
+  while (out.length < count) {
+    const n = rng.int(10, 99);
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+function fillers(rng: Rng, weights: readonly number[]): string {
+  const k = rng.weighted(weights);
+  let text = '';
+  for (let i = 0; i < k; i++) text += rng.pick(FILLERS);
+  return text;
+}

@@ -1,0 +1,33 @@
+/** Every setting of `prefopt train` after flags, --config and defaults are merged. */
+export interface TrainSettings {
+  objective: string;
+  /** A llama2.c .bin, an HF folder, or a model-config .json for a fresh random model. */
+  model: string;
+  tokenizer: string | undefined;
+  data: string;
+  evalData: string | undefined;
+  /** Fraction of --data held out for eval (when no --eval-data). */
+  evalSplit: number;
+  format: string | undefined;
+  skipInvalid: boolean;
+  template: string;
+  batchSize: number;
+  gradAccum: number;
+  lr: number;
+  lrScheduler: 'cosine' | 'linear' | 'constant';
+  warmupRatio: number;
+  weightDecay: number;
+  maxGradNorm: number;
+  /** Optimiser steps; 0 = from --epochs. */
+  maxSteps: number;
+  epochs: number;
+  maxLength: number;
+  maxPromptLength: number | undefined;
+  seed: number;
+  evalEvery: number;
+  saveEvery: number;
+  resume: string | undefined;
+  /** Folder of the reference log-prob cache, or undefined for a frozen reference copy. */
+  precomputeRef: string | undefined;
+  out: string;
+}

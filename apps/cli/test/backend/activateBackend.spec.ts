@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs';
+import { PrefoptError } from '@prefopt/core';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/args/parseArgs';
+import { activateBackend } from '../../src/backend/activateBackend';
+import type { CommandContext } from '../../src/commands/Command';
+import { Container } from 'inversify';
+import { backendModules } from '../../src/backend/backendModules';
+
+/** A container with the five bundled backend adapters only, so `auto` is deterministic here. */
+function context(): { ctx: CommandContext; stderr: () => string } {
+  let err = '';
+  const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, cwd: process.cwd() };
+  const container = async () => {
+    const c = new Container();
+    await c.load(...backendModules());
+    return c;
+  };
+  return { ctx: { io, container }, stderr: () => err };
+}
+
+async function failure(promise: Promise<unknown>): Promise<PrefoptError> {
+  const e = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(PrefoptError.is(e)).toBe(true);
+  return e as PrefoptError;
+}
+
+describe('activateBackend', () => {
+  it('--backend cpu activates tfjs cpu', async () => {
+    const { ctx, stderr } = context();
+    const adapter = await activateBackend(parseArgs(['--backend', 'cpu']), ctx);
+    expect(adapter.name).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    expect(stderr()).toBe('');
+  });
+
+  it('--backend wasm --threads 2 activates wasm and says threads do not apply', async () => {
+    const { ctx, stderr } = context();
+    const adapter = await activateBackend(parseArgs(['--backend', 'wasm', '--threads', '2']), ctx);
+    expect(adapter.name).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(stderr()).toContain('wasm ignores it');
+  });
+
+  it('auto (the default) picks wasm on this CPU-only machine and says why it passed over the others', async () => {
+    const { ctx, stderr } = context();
+    const adapter = await activateBackend(parseArgs([]), ctx);
+    // No tfjs-node(-gpu) here; webgpu is absent or a software (lavapipe) adapter.
+    expect(adapter.name).toBe('wasm');
+    expect(stderr()).toMatch(/^prefopt: --backend auto picked wasm on WebAssembly SIMD, 1 thread; passed over node-gpu \(not available\), webgpu \((not available|software device: .*)\), node \(not available\)/);
+  });
+
+  it('--backend node without @tensorflow/tfjs-node says exactly what to install', async () => {
+    const e = await failure(activateBackend(parseArgs(['--backend', 'node']), context().ctx));
+    expect(e.kind).toBe('backend');
+    expect(e.message).toContain('npm install @tensorflow/tfjs-node@4.22.0');
+  });
+
+  it('--backend node-gpu without the package names CUDA 11.2 and cuDNN 8.1', async () => {
+    const e = await failure(activateBackend(parseArgs(['--backend', 'node-gpu']), context().ctx));
+    expect(e.kind).toBe('backend');
+    expect(e.message).toMatch(/CUDA 11\.2 and cuDNN 8\.1/);
+  });
+
+  it('an unknown name or a bad --threads is a config error naming the flag', async () => {
+    const unknown = await failure(activateBackend(parseArgs(['--backend', 'tpu']), context().ctx));
+    expect(unknown.kind).toBe('config');
+    expect(unknown.message).toContain("--backend 'tpu' is not a backend. Choose auto, node-gpu, webgpu, node");
+    const threads = await failure(activateBackend(parseArgs(['--backend', 'cpu', '--threads', '0']), context().ctx));
+    expect(threads.kind).toBe('config');
+    expect(threads.message).toContain('--threads must be an integer >= 1');
+  });
+});

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describeIfShared } from '@prefopt/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main';
+
+const bin = resolve(import.meta.dirname, '../../bin/prefopt.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'prefopt-data-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: dir,
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+const lines = (...records: unknown[]) =>
+  records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+const ok = (i: number) => ({ prompt: `p${i}`, chosen: `c${i}`, rejected: `r${i}` });
+
+describe('prefopt data stats', () => {
+  writeFileSync(join(dir, 'good.jsonl'), lines(ok(1), ok(2)));
+  writeFileSync(
+    join(dir, 'broken.jsonl'),
+    lines(ok(1), ok(2), '{"prompt": "p3", "chosen": ', ok(4)),
+  );
+  writeFileSync(
+    join(dir, 'typed.jsonl'),
+    lines(ok(1), { prompt: 'p', chosen: ['x'], rejected: 'r' }, ok(3)),
+  );
+
+  it('prints pairs, skipped and format as JSON (relative paths from the cwd)', async () => {
+    const r = await run(['data', 'stats', '--data', 'good.jsonl']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      pairs: 2,
+      skipped: 0,
+      format: 'standard',
+      promptTokens: null,
+      chosenTokens: null,
+      rejectedTokens: null,
+    });
+  });
+
+  it('adds token stats with --tokenizer bytes', async () => {
+    const r = await run(['data', 'stats', '--data', 'good.jsonl', '--tokenizer', 'bytes']);
+    expect(r.code).toBe(0);
+    // The byte tokenizer has BOS and EOS: each prompt 'pN' is BOS + 2 bytes = 3 tokens,
+    // each completion 'cN' / 'rN' 2 bytes + EOS = 3; two pairs → totals 6, means 3.
+    const three = { total: 6, mean: 3, min: 3, max: 3 };
+    expect(JSON.parse(r.out)).toMatchObject({
+      promptTokens: three,
+      chosenTokens: three,
+      rejectedTokens: three,
+    });
+  });
+
+  it('stops at a broken line with one line naming it, exit code 2', async () => {
+    const r = await run(['data', 'stats', '--data', 'broken.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^prefopt: .*broken\.jsonl: line 3: invalid JSON .*--skip-invalid/);
+  });
+
+  it('names the line of a record with a wrong type', async () => {
+    const r = await run(['data', 'stats', '--data', 'typed.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /typed\.jsonl: line 2: field "chosen" must be a string, got an array of 1/,
+    );
+  });
+
+  it('with --skip-invalid counts the skipped record and says which it was', async () => {
+    const r = await run(['data', 'stats', '--data', 'broken.jsonl', '--skip-invalid']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ pairs: 3, skipped: 1 });
+    expect(r.err).toMatch(
+      /^prefopt: skipped 1 invalid record\(s\) in broken\.jsonl: line 3: invalid JSON/,
+    );
+  });
+
+  it('refuses a missing file, an unknown format and a missing subcommand with exit 2', async () => {
+    const missing = await run(['data', 'stats', '--data', 'nope.jsonl']);
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      expect.stringMatching(/nope\.jsonl: no such file\. Check the --data path/),
+    ]);
+    const format = await run(['data', 'stats', '--data', 'good.jsonl', '--format', 'alpaca']);
+    expect([format.code, format.err]).toEqual([
+      2,
+      expect.stringMatching(/unknown data format 'alpaca'/),
+    ]);
+    const sub = await run(['data', '--data', 'good.jsonl']);
+    expect([sub.code, sub.err]).toEqual([
+      2,
+      expect.stringMatching(/needs a subcommand: 'prefopt data stats/),
+    ]);
+  });
+
+  it('as a real process: exit code 2 and one line on stderr, no stack trace', () => {
+    const p = spawnSync(
+      process.execPath,
+      [bin, 'data', 'stats', '--data', join(dir, 'broken.jsonl')],
+      { encoding: 'utf8' },
+    );
+    expect(p.status).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trim().split('\n')).toEqual([expect.stringMatching(/line 3: invalid JSON/)]);
+  });
+});
+
+describeIfShared(
+  'prefopt data stats on the shared datasets',
+  ['data/hh-rlhf/harmless-base-test.jsonl.gz', 'data/llama-factory/dpo_en_demo.json'],
+  ([hh, lf]) => {
+    it('counts 2,312 pairs in the hh-rlhf file and 300 in dpo_en_demo.json', async () => {
+      // Independent counts: `zcat harmless-base-test.jsonl.gz | wc -l` = 2312 and
+      // python3 -c 'import json; print(len(json.load(open("dpo_en_demo.json"))))' = 300.
+      const a = await run(['data', 'stats', '--data', hh]);
+      expect(JSON.parse(a.out)).toMatchObject({ pairs: 2312, skipped: 0, format: 'hh-rlhf' });
+      const b = await run(['data', 'stats', '--data', lf]);
+      expect(JSON.parse(b.out)).toMatchObject({ pairs: 300, skipped: 0, format: 'sharegpt' });
+    });
+  },
+);

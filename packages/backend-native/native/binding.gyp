@@ -1,0 +1,23 @@
+{
+  "targets": [
+    {
+      "target_name": "prefopt_native",
+      "sources": [
+        "src/addon.c",
+        "src/kernels.c"
+      ],
+      "cflags": [
+        "-O3",
+        "-fopenmp",
+        "-std=c11"
+      ],
+      "cflags!": [
+        "-O2"
+      ],
+      "libraries": [
+        "-lopenblas",
+        "-fopenmp"
+      ]
+    }
+  ]
+}

@@ -1,0 +1,87 @@
+/* Hot training-step kernels: OpenBLAS sgemm for matmuls, OpenMP row loops for the rest. */
+#include "kernels.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <omp.h>
+
+/* Rows per thread below which a loop stays on one thread (the fork costs more). */
+#define PF_MIN_WORK 32768
+
+void pf_batch_matmul(int trans_a, int trans_b, int64_t batch, int64_t m, int64_t n, int64_t k,
+                     const float *a, int64_t stride_a, const float *b, int64_t stride_b, float *c) {
+  const int64_t lda = trans_a ? m : k;
+  const int64_t ldb = trans_b ? k : n;
+  for (int64_t i = 0; i < batch; i++) {
+    cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
+                trans_b ? CblasTrans : CblasNoTrans, (blasint)m, (blasint)n, (blasint)k, 1.0f,
+                a + i * stride_a, (blasint)lda, b + i * stride_b, (blasint)ldb, 0.0f, c + i * m * n,
+                (blasint)n);
+  }
+}
+
+/* Max and log Σ exp(x − max) of one row: the two passes every kernel below shares. */
+static inline float row_logsumexp(const float *x, int64_t cols, float *max_out) {
+  float mx = x[0];
+  for (int64_t j = 1; j < cols; j++) mx = x[j] > mx ? x[j] : mx;
+  float sum = 0.0f;
+  for (int64_t j = 0; j < cols; j++) sum += expf(x[j] - mx);
+  *max_out = mx;
+  return logf(sum);
+}
+
+void pf_softmax(const float *x, float *y, int64_t rows, int64_t cols) {
+#pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * cols;
+    float *yr = y + r * cols;
+    float mx = xr[0];
+    for (int64_t j = 1; j < cols; j++) mx = xr[j] > mx ? xr[j] : mx;
+    float sum = 0.0f;
+    for (int64_t j = 0; j < cols; j++) {
+      yr[j] = expf(xr[j] - mx);
+      sum += yr[j];
+    }
+    const float inv = 1.0f / sum;
+    for (int64_t j = 0; j < cols; j++) yr[j] *= inv;
+  }
+}
+
+void pf_token_logprobs(const float *x, const int32_t *targets, float *out, int64_t rows,
+                       int64_t vocab) {
+#pragma omp parallel for schedule(static) if (rows * vocab > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * vocab;
+    float mx;
+    const float lse = row_logsumexp(xr, vocab, &mx);
+    out[r] = xr[targets[r]] - mx - lse;
+  }
+}
+
+void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float *dy, float *dx,
+                            int64_t rows, int64_t vocab) {
+#pragma omp parallel for schedule(static) if (rows * vocab > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * vocab;
+    float *dr = dx + r * vocab;
+    const float g = dy[r];
+    if (g == 0.0f) { /* prompt and padding tokens: no exp pass at all */
+      for (int64_t j = 0; j < vocab; j++) dr[j] = 0.0f;
+      continue;
+    }
+    float mx;
+    const float lse = row_logsumexp(xr, vocab, &mx) + mx;
+    for (int64_t j = 0; j < vocab; j++) dr[j] = -g * expf(xr[j] - lse);
+    dr[targets[r]] += g;
+  }
+}
+
+int pf_set_threads(int threads) {
+  if (threads > 0) {
+    openblas_set_num_threads(threads);
+    omp_set_num_threads(threads);
+  }
+  return openblas_get_num_threads();
+}
+
+const char *pf_blas_config(void) { return openblas_get_config(); }

@@ -1,0 +1,27 @@
+/* Hot training-step kernels over plain float32 buffers (row-major). No N-API here. */
+#ifndef PREFOPT_KERNELS_H
+#define PREFOPT_KERNELS_H
+#include <stdint.h>
+
+/* C[i] = op(A[i]) · op(B[i]) for i < batch; op transposes when trans_*; stride 0 broadcasts. */
+void pf_batch_matmul(int trans_a, int trans_b, int64_t batch, int64_t m, int64_t n, int64_t k,
+                     const float *a, int64_t stride_a, const float *b, int64_t stride_b, float *c);
+
+/* y = softmax(x) over the last axis of [rows, cols]. */
+void pf_softmax(const float *x, float *y, int64_t rows, int64_t cols);
+
+/* out[r] = x[r, t_r] − logsumexp(x[r, :]) for [rows, vocab] logits, targets t. */
+void pf_token_logprobs(const float *x, const int32_t *targets, float *out, int64_t rows,
+                       int64_t vocab);
+
+/* dx[r, v] = dy[r] · (1[v = t_r] − softmax(x[r, :])[v]): the gradient of pf_token_logprobs. */
+void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float *dy, float *dx,
+                            int64_t rows, int64_t vocab);
+
+/* Threads for OpenBLAS and the OpenMP loops; returns the count in effect. */
+int pf_set_threads(int threads);
+
+/* OpenBLAS's build description ("OpenBLAS 0.3.21 DYNAMIC_ARCH ... Haswell MAX_THREADS=64"). */
+const char *pf_blas_config(void);
+
+#endif

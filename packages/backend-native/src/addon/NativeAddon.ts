@@ -1,0 +1,43 @@
+/**
+ * The N-API addon's exports (native/src/addon.c). Every call is synchronous, reads and
+ * writes the typed arrays in place, and throws a RangeError when one is too short.
+ */
+export interface NativeAddon {
+  /** c[i] = op(a[i])·op(b[i]) for i < batch; op transposes when trans*; stride 0 broadcasts. */
+  batchMatMul(
+    transA: boolean,
+    transB: boolean,
+    batch: number,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    strideA: number,
+    b: Float32Array,
+    strideB: number,
+    c: Float32Array,
+  ): void;
+  /** y = softmax(x) over the last axis of [rows, cols]. */
+  softmax(x: Float32Array, y: Float32Array, rows: number, cols: number): void;
+  /** out[r] = x[r, t_r] − logsumexp(x[r, :]) for [rows, vocab] logits. */
+  tokenLogProbs(
+    logits: Float32Array,
+    targets: Int32Array,
+    out: Float32Array,
+    rows: number,
+    vocab: number,
+  ): void;
+  /** dx[r, v] = dy[r]·(1[v = t_r] − softmax(x[r, :])[v]). */
+  tokenLogProbsGrad(
+    logits: Float32Array,
+    targets: Int32Array,
+    dy: Float32Array,
+    dx: Float32Array,
+    rows: number,
+    vocab: number,
+  ): void;
+  /** Sets OpenBLAS and OpenMP threads (n > 0); returns the count in effect. */
+  setThreads(n: number): number;
+  /** OpenBLAS's build line, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH … Cooperlake MAX_THREADS=64'. */
+  blasConfig(): string;
+}

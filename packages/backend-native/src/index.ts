@@ -1,0 +1,10 @@
+export { nativeAdapter } from './nativeAdapter';
+export type { NativeBackendAdapter } from './nativeAdapter';
+export { nativeCpuAdapter } from './nativeCpuAdapter';
+export { nativeBackendModule } from './nativeBackendModule';
+export { registerNativeKernels } from './registerNativeKernels';
+export { NATIVE_CPU_BACKEND, registerNativeCpuBackend } from './registerNativeCpuBackend';
+export { loadNativeAddon, NATIVE_ADDON_PATH } from './addon/loadNativeAddon';
+export type { NativeAddonLoad } from './addon/loadNativeAddon';
+export type { NativeAddon } from './addon/NativeAddon';
+export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';

@@ -1,0 +1,21 @@
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import type { NativeKernelContext } from './NativeKernelContext';
+import { sizeOf } from './TensorMemory';
+
+/** Softmax over the last axis (the only axis tfjs's Softmax takes), one C pass per row. */
+export function softmaxKernel(ctx: NativeKernelContext): KernelConfig {
+  const fallback = ctx.fallback('Softmax');
+  return {
+    kernelName: 'Softmax',
+    backendName: ctx.backendName,
+    kernelFunc: (args) => {
+      const { logits } = args.inputs as { logits: TensorInfo };
+      const cols = logits.shape[logits.shape.length - 1];
+      if (logits.dtype !== 'float32' || logits.shape.length === 0 || !cols) return fallback(args);
+      const memory = ctx.memory(args.backend);
+      const out = memory.output(logits.shape.slice()); // same shape as logits; before views
+      ctx.addon.softmax(memory.f32(logits)!, out.values, sizeOf(logits.shape) / cols, cols);
+      return out.info;
+    },
+  };
+}

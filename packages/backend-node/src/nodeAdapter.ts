@@ -1,0 +1,4 @@
+import { createNodeAdapter } from './createNodeAdapter';
+
+/** The 'node' adapter over the installed `@tensorflow/tfjs-node`, if any. */
+export const nodeAdapter = createNodeAdapter();

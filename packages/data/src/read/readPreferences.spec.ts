@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readPreferences } from './readPreferences';
+
+const dir = mkdtempSync(join(tmpdir(), 'prefopt-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readPreferences', () => {
+  it('reads a pretty-printed JSON array with each record on the line it starts', async () => {
+    const file = join(dir, 'pretty.json');
+    const records = [
+      { prompt: 'a', chosen: 'b', rejected: 'c' },
+      { prompt: 'd', chosen: 'e', rejected: 'f' },
+    ];
+    // JSON.stringify(…, null, 2): "[" line 1; record 1 spans lines 2–6 ("{", 3 fields, "},"); record 2 starts on 7.
+    writeFileSync(file, JSON.stringify(records, null, 2));
+    const lines: number[] = [];
+    for await (const r of readPreferences(file)) lines.push(r.source.line);
+    expect(lines).toEqual([2, 7]);
+  });
+
+  it('lets a caller stop early, and reads the same file again afterwards', async () => {
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(
+      file,
+      Array.from({ length: 50 }, (_, i) =>
+        JSON.stringify({ prompt: `p${i}`, chosen: 'c', rejected: 'r' }),
+      ).join('\n'),
+    );
+    const reader = readPreferences(file);
+    for await (const r of reader) {
+      expect(r.prompt).toBe('p0');
+      break;
+    }
+    expect(reader.report.done).toBe(false);
+    let n = 0;
+    for await (const _ of readPreferences(file)) n++;
+    expect(n).toBe(50);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * combine — a weighted sum of objectives that is itself an Objective, like TRL's
+ * `loss_type=[...]` with `loss_weights=[...]` (e.g. DPO + SFT as in RPO, Pang et al. 2024,
+ * "Iterative Reasoning Preference Optimization", Eq. 3: L = L_DPO + α·L_NLL):
+ *   loss = Σ_k w_k·loss_k,   losses = Σ_k w_k·losses_k
+ * It requires a reference iff any part does. Rewards are the first part's (its implicit
+ * reward is the one the pair is ranked by). Options read `<name>.weight`, `<name>.<option>`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  PrefoptError,
+  stopGradient,
+  validateInputs,
+  type Objective,
+  type ObjectiveInputs,
+  type ObjectiveOutput,
+  type OptionValue,
+} from '@prefopt/core';
+
+export interface CombinePart {
+  objective: Objective;
+  /** ≥ 0; parts with weight 0 are still computed (their inputs are still checked). */
+  weight: number;
+}
+
+export function combine(parts: readonly CombinePart[]): Objective {
+  if (!Array.isArray(parts) || parts.length === 0) {
+    throw new PrefoptError('config', 'combine: give at least one { objective, weight } part.');
+  }
+  const options: Record<string, OptionValue> = {};
+  const seen = new Map<string, number>();
+  parts.forEach((part, i) => {
+    const o = part?.objective;
+    if (!o || typeof o.compute !== 'function' || typeof o.name !== 'string') {
+      throw new PrefoptError(
+        'config',
+        `combine: part ${i} has no objective; pass { objective: dpo(), weight: 1 }.`,
+      );
+    }
+    if (typeof part.weight !== 'number' || !Number.isFinite(part.weight) || part.weight < 0) {
+      throw new PrefoptError(
+        'config',
+        `combine: weight of part ${i} (${o.name}) must be a finite number >= 0, got ${JSON.stringify(part.weight)}.`,
+      );
+    }
+    const count = (seen.get(o.name) ?? 0) + 1;
+    seen.set(o.name, count);
+    const key = count === 1 ? o.name : `${o.name}#${count}`;
+    options[`${key}.weight`] = part.weight;
+    for (const [k, v] of Object.entries(o.options ?? {})) {
+      if (v !== undefined && v !== null) options[`${key}.${k}`] = v as OptionValue;
+    }
+  });
+  if (parts.every((p) => p.weight === 0)) {
+    throw new PrefoptError(
+      'config',
+      'combine: every weight is 0; give at least one part a weight > 0.',
+    );
+  }
+  const frozenParts = parts.map((p) => ({ objective: p.objective, weight: p.weight }));
+  const combined: Objective = {
+    name: 'combine',
+    requiresReference: parts.some((p) => p.objective.requiresReference),
+    options: Object.freeze(options),
+    compute(inputs: ObjectiveInputs): ObjectiveOutput {
+      validateInputs(combined, inputs);
+      return tf.tidy(() => {
+        const outs = frozenParts.map((p) => ({
+          weight: p.weight,
+          out: p.objective.compute(inputs),
+        }));
+        const loss = tf.addN(outs.map(({ weight, out }) => tf.mul(weight, out.loss))) as tf.Scalar; // []
+        const losses = tf.addN(
+          outs.map(({ weight, out }) => tf.mul(weight, out.losses)),
+        ) as tf.Tensor1D; // [B]
+        return {
+          loss,
+          losses,
+          chosenRewards: stopGradient(outs[0].out.chosenRewards), // [B]
+          rejectedRewards: stopGradient(outs[0].out.rejectedRewards), // [B]
+        };
+      });
+    },
+  };
+  return Object.freeze(combined);
+}

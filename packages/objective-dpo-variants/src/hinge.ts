@@ -1,0 +1,31 @@
+/**
+ * Hinge — the calibration loss of SLiC-HF (Zhao et al. 2023, "SLiC-HF: Sequence Likelihood
+ * Calibration with Human Feedback", Eq. 2 with δ = 1/β) in the normalised form of RSO
+ * (Liu et al. 2024, "Statistical Rejection Sampling Improves Preference Optimization",
+ * hinge-norm), as TRL's `loss_type="hinge"`:
+ *   z = (log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))
+ *   loss_i = max(0, 1 − β z)
+ * Rewards: β·(log π − log π_ref).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { defineObjective } from '@prefopt/core';
+import { betaOption } from './betaOption';
+
+export const hinge = defineObjective({
+  name: 'hinge',
+  requiresReference: true,
+  description: 'SLiC-HF / RSO hinge loss max(0, 1 − β·z) on the DPO log-ratio margin',
+  options: { beta: betaOption },
+  compute: ({ policy, reference }, { beta }) => {
+    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
+    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
+    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+    const losses = tf.relu(tf.sub(1, logits)) as tf.Tensor1D; // [B]
+    return {
+      loss: tf.mean(losses) as tf.Scalar,
+      losses,
+      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
+      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
+    };
+  },
+});

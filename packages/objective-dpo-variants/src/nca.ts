@@ -1,0 +1,32 @@
+/**
+ * NCA — Chen, Deng, Zheng, Zhu 2024, "Noise Contrastive Alignment of Language Models with
+ * Explicit Rewards", the pairwise NCA loss (Eq. 12 with K = 2), as TRL's `nca_pair`:
+ *   r_w = β(log π(y_w) − log π_ref(y_w)),  r_l = β(log π(y_l) − log π_ref(y_l))
+ *   loss_i = −log σ(r_w) − ½·log σ(−r_w) − ½·log σ(−r_l)
+ * Rewards: r_w, r_l.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { defineObjective, logSigmoid } from '@prefopt/core';
+import { betaOption } from './betaOption';
+
+export const nca = defineObjective({
+  name: 'nca',
+  requiresReference: true,
+  description: 'NCA (Chen et al. 2024): absolute-reward noise-contrastive pair loss',
+  options: { beta: betaOption },
+  compute: ({ policy, reference }, { beta }) => {
+    const chosenRewards = tf.mul(beta, tf.sub(policy.chosen, reference!.chosen)) as tf.Tensor1D; // [B]
+    const rejectedRewards = tf.mul(
+      beta,
+      tf.sub(policy.rejected, reference!.rejected),
+    ) as tf.Tensor1D; // [B]
+    const losses = tf.neg(
+      tf.addN([
+        logSigmoid(chosenRewards),
+        tf.mul(0.5, logSigmoid(tf.neg(chosenRewards))),
+        tf.mul(0.5, logSigmoid(tf.neg(rejectedRewards))),
+      ]),
+    ) as tf.Tensor1D; // [B]
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * R-DPO — Park, Rafailov, Ermon, Finn 2024, "Disentangling Length from Quality in Direct
+ * Preference Optimization", the length-regularised DPO loss (Sec. 4, Eq. 9):
+ *   z = (log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))
+ *   loss_i = −log σ(β z − α(|y_w| − |y_l|))
+ * Rewards: β·(log π − log π_ref).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { defineObjective, logSigmoid } from '@prefopt/core';
+import { betaOption } from './betaOption';
+
+export const rdpo = defineObjective({
+  name: 'rdpo',
+  requiresReference: true,
+  description: 'R-DPO (Park et al. 2024): DPO with a penalty α on the completion-length gap',
+  options: {
+    beta: betaOption,
+    alpha: {
+      type: 'number',
+      default: 0.01,
+      min: 0,
+      description: 'α ≥ 0: weight of the length regulariser α(|y_w| − |y_l|)',
+    },
+  },
+  compute: ({ policy, reference, lengths }, { beta, alpha }) => {
+    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
+    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
+    const margin = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+    const lengthGap = tf.mul(alpha, tf.sub(lengths.chosen, lengths.rejected)); // [B]
+    const losses = tf.neg(logSigmoid(tf.sub(margin, lengthGap))) as tf.Tensor1D; // [B]
+    return {
+      loss: tf.mean(losses) as tf.Scalar,
+      losses,
+      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
+      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
+    };
+  },
+});

@@ -1,0 +1,83 @@
+import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describe, expect, it } from 'vitest';
+import { ipo } from './ipo';
+
+/** Float64 re-statement of IPO (Azar et al. Eq. 17) on per-token-averaged log-ratios (TRL). */
+const reference =
+  (beta = 0.1) =>
+  ({ policy, reference: ref, lengths }: NumberInputs) => {
+    const c = policy.chosen.map((p, i) => (p - ref!.chosen[i]) / lengths.chosen[i]);
+    const r = policy.rejected.map((p, i) => (p - ref!.rejected[i]) / lengths.rejected[i]);
+    const losses = c.map((ci, i) => (ci - r[i] - 1 / (2 * beta)) ** 2);
+    const loss = losses.reduce((a, b) => a + b, 0) / losses.length;
+    return {
+      loss,
+      losses,
+      chosenRewards: c.map((v) => beta * v),
+      rejectedRewards: r.map((v) => beta * v),
+    };
+  };
+
+describeObjective(ipo, [
+  { title: 'defaults (β 0.1)', reference: reference() },
+  { title: 'β 0.5', options: { beta: 0.5 }, reference: reference(0.5) },
+]);
+
+// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
+// (rows of the cases below, pasted as printed).
+const torchValues = {
+  ipo: {
+    loss: 23.49280671296296,
+    losses: [23.200277777777774, 26.651406249999997, 20.626736111111114],
+    chosenRewards: [0.010000000000000009, -0.00625, 0.033333333333333305],
+    rejectedRewards: [-0.008333333333333349, 0.010000000000000009, -0.0125],
+    gradChosen: [-0.6422222222222221, -0.28680555555555554, -1.0092592592592593],
+    gradRejected: [0.5351851851851851, 0.3441666666666666, 0.7569444444444444],
+  },
+  'ipo beta=0.5': {
+    loss: 0.7705844907407408,
+    losses: [0.666944444444444, 1.3514062500000001, 0.2934027777777781],
+    chosenRewards: [0.050000000000000044, -0.03125, 0.16666666666666652],
+    rejectedRewards: [-0.04166666666666674, 0.050000000000000044, -0.0625],
+    gradChosen: [-0.10888888888888885, -0.06458333333333334, -0.12037037037037042],
+    gradRejected: [0.09074074074074072, 0.0775, 0.09027777777777782],
+  },
+};
+
+describe('ipo', () => {
+  // One pair: policy (−10, −12), reference (−11, −11), lengths (2, 4).
+  // Averaged log-ratios: chosen (−10+11)/2 = 0.5, rejected (−12+11)/4 = −0.25; z = 0.75.
+  // β = 0.5: target 1/(2β) = 1; loss = (0.75 − 1)² = 0.0625.
+  //   d loss/d chosen = 2(z − 1)·(1/2) = −0.25; d/d rejected = 2(z − 1)·(−1/4) = 0.125.
+  //   rewards β·0.5 = 0.25, β·(−0.25) = −0.125.
+  // Summed log-ratios would give z = 2 and (2 − 1)² = 1: the per-token average matters.
+  const pair: NumberInputs = {
+    policy: { chosen: [-10], rejected: [-12] },
+    reference: { chosen: [-11], rejected: [-11] },
+    lengths: { chosen: [2], rejected: [4] },
+  };
+
+  it('matches the hand-worked numbers', () => {
+    describeObjectiveExpect(
+      ipo({ beta: 0.5 }),
+      {
+        loss: 0.0625,
+        losses: [0.0625],
+        chosenRewards: [0.25],
+        rejectedRewards: [-0.125],
+        gradChosen: [-0.25],
+        gradRejected: [0.125],
+      },
+      pair,
+    );
+  });
+
+  it('matches torch (TRL formula) on the moderate batch', () => {
+    describeObjectiveExpect(ipo(), torchValues['ipo']);
+    describeObjectiveExpect(ipo({ beta: 0.5 }), torchValues['ipo beta=0.5']);
+  });
+
+  it('rejects β ≤ 0 naming the option', () => {
+    expect(() => ipo({ beta: -0.1 })).toThrow(/ipo: option 'beta' must be a finite number > 0/);
+  });
+});

@@ -1,0 +1,87 @@
+import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describe, expect, it } from 'vitest';
+import { orpo } from './orpo';
+
+const logSig = (x: number) => -Math.log1p(Math.exp(-x));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Float64 re-statement of TRL's ORPO on per-token-averaged log-probs. */
+const reference =
+  (lambda = 0.1) =>
+  ({ policy, lengths }: NumberInputs) => {
+    const c = policy.chosen.map((v, i) => v / lengths.chosen[i]);
+    const r = policy.rejected.map((v, i) => v / lengths.rejected[i]);
+    const logOdds = c.map(
+      (ci, i) => ci - r[i] - (Math.log1p(-Math.exp(ci)) - Math.log1p(-Math.exp(r[i]))),
+    );
+    const losses = logOdds.map((x) => -lambda * logSig(x));
+    const nll = -sum(policy.chosen) / sum(lengths.chosen);
+    return {
+      loss: nll + sum(losses) / losses.length,
+      losses,
+      chosenRewards: c.map((v) => lambda * v),
+      rejectedRewards: r.map((v) => lambda * v),
+    };
+  };
+
+describeObjective(orpo, [
+  { title: 'defaults (λ 0.1)', reference: reference() },
+  { title: 'λ 1', options: { lambda: 1 }, reference: reference(1) },
+  {
+    title: 'λ 0.5, per-token log-probs near 0 (log(1 − e^x) on its expm1 branch)',
+    options: { lambda: 0.5 },
+    reference: reference(0.5),
+    inputs: {
+      policy: { chosen: [-0.05, -3], rejected: [-0.4, -0.02] },
+      lengths: { chosen: [10, 2], rejected: [2, 4] },
+    },
+  },
+]);
+
+// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
+// (rows of the cases below, pasted as printed).
+const torchValues = {
+  orpo: {
+    loss: 2.5546161242255025,
+    losses: [0.07888372252886751, 0.05542541620975316, 0.06703923393788765],
+    chosenRewards: [-0.25, -0.2520833333333334, -0.23333333333333336],
+    rejectedRewards: [-0.23333333333333336, -0.27999999999999997, -0.23750000000000002],
+    gradChosen: [-0.053962801041640314, -0.05128526890721891, -0.056010544878844215],
+    gradRejected: [0.00335677519979458, 0.0015101645837165818, 0.00448823915826538],
+  },
+};
+
+describe('orpo', () => {
+  // One pair whose averaged log-probs are log ½ and log ¼: chosen −3·ln 2 = −2.0794415 over 3
+  // tokens, rejected −4·ln 4 = −5.5451774 over 4 tokens.
+  //   odds(y_w) = ½/(1 − ½) = 1, odds(y_l) = ¼/(1 − ¼) = ⅓; log-odds ratio = ln 1 − ln ⅓ = 1.0986123
+  //   loss_1 = −λ·log σ(1.0986123) = λ·log(1 + ⅓) = λ·0.2876821; NLL = 2.0794415/3 = 0.6931472
+  //   λ 0.1: loss = 0.6931472 + 0.0287682 = 0.7219154; rewards 0.1·ln ½ = −0.0693147, 0.1·ln ¼ = −0.1386294.
+  const pair: NumberInputs = {
+    policy: { chosen: [-3 * Math.LN2], rejected: [-4 * Math.log(4)] },
+    lengths: { chosen: [3], rejected: [4] },
+  };
+
+  it('matches the hand-worked numbers', () => {
+    describeObjectiveExpect(
+      orpo({ lambda: 0.1 }),
+      {
+        loss: 0.7219154,
+        losses: [0.0287682],
+        chosenRewards: [-0.0693147],
+        rejectedRewards: [-0.1386294],
+      },
+      pair,
+    );
+  });
+
+  it('matches torch (TRL ORPOTrainer formula) on the moderate batch', () => {
+    describeObjectiveExpect(orpo(), torchValues['orpo']);
+  });
+
+  it('rejects negative λ naming the option', () => {
+    expect(() => orpo({ lambda: -0.1 })).toThrow(
+      /orpo: option 'lambda' must be a finite number >= 0/,
+    );
+  });
+});

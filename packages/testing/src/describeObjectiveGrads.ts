@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ObjectiveInputs, ObjectiveOutput } from '@prefopt/core';
+import type { NumberInputs, PairNumbers } from './describeObjectiveCase';
+import { describeObjectiveTensors } from './describeObjectiveTensors';
+
+/**
+ * Gradient of `pick(output)` (default: `loss`) w.r.t. policy.chosen and policy.rejected by
+ * tfjs autodiff, read back to numbers; every tensor it makes is released.
+ */
+export function describeObjectiveGrads(
+  compute: (inputs: ObjectiveInputs) => ObjectiveOutput,
+  x: NumberInputs,
+  pick: (out: ObjectiveOutput) => tf.Tensor = (out) => out.loss,
+): PairNumbers {
+  return tf.tidy(() => {
+    const f = (c: tf.Tensor, r: tf.Tensor): tf.Scalar => {
+      const policy = { chosen: c as tf.Tensor1D, rejected: r as tf.Tensor1D };
+      return tf.sum(pick(compute(describeObjectiveTensors(x, policy))));
+    };
+    const [gc, gr] = tf.grads(f)([tf.tensor1d(x.policy.chosen), tf.tensor1d(x.policy.rejected)]);
+    return { chosen: Array.from(gc.dataSync()), rejected: Array.from(gr.dataSync()) };
+  });
+}

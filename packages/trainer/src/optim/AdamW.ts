@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { PrefoptError } from '@prefopt/core';
+
+/** AdamW's hyper-parameters (defaults as transformers' TrainingArguments). */
+export interface AdamWSettings {
+  beta1: number; // 0.9
+  beta2: number; // 0.999
+  epsilon: number; // 1e-8
+  /** Decoupled weight decay, applied to matrices only (norm gains are not decayed). */
+  weightDecay: number; // 0
+}
+
+/** Moments of every variable plus the step count: what a checkpoint stores. */
+export interface AdamWState {
+  step: number;
+  /** In the order of the variables handed to the constructor. */
+  names: string[];
+  m: Float32Array[];
+  v: Float32Array[];
+}
+
+export const DEFAULT_ADAMW: AdamWSettings = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 };
+
+/**
+ * AdamW (Loshchilov & Hutter, 2019, Algorithm 2) exactly as torch.optim.AdamW computes it:
+ *   p ← p·(1 − lr·λ);  m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²
+ *   p ← p − (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)
+ * tfjs's `adam` folds weight decay into the gradient (L2), hence this class. Its moments are
+ * plain tf.Variables (not trainable) so `getState`/`setState` can save and restore them.
+ */
+export class AdamW {
+  readonly settings: AdamWSettings;
+  private readonly variables: readonly tf.Variable[];
+  private readonly m: tf.Variable[];
+  private readonly v: tf.Variable[];
+  private t = 0;
+
+  constructor(variables: readonly tf.Variable[], settings: Partial<AdamWSettings> = {}) {
+    this.settings = { ...DEFAULT_ADAMW, ...settings };
+    const { beta1, beta2, epsilon, weightDecay } = this.settings;
+    check(beta1 >= 0 && beta1 < 1, `beta1 must be in [0, 1), got ${beta1}`);
+    check(beta2 >= 0 && beta2 < 1, `beta2 must be in [0, 1), got ${beta2}`);
+    check(epsilon > 0, `epsilon must be > 0, got ${epsilon}`);
+    check(weightDecay >= 0, `weight decay must be >= 0, got ${weightDecay}`);
+    this.variables = variables;
+    this.m = variables.map((p) => tf.variable(tf.zerosLike(p), false)); // same shape as p
+    this.v = variables.map((p) => tf.variable(tf.zerosLike(p), false));
+  }
+
+  get step(): number {
+    return this.t;
+  }
+
+  /** One update with `grads[i]` for `variables[i]` (caller keeps ownership of grads). */
+  apply(grads: readonly tf.Tensor[], lr: number): void {
+    if (grads.length !== this.variables.length) {
+      throw new PrefoptError('input', `AdamW.apply: got ${grads.length} gradients for ${this.variables.length} variables.`);
+    }
+    this.t += 1;
+    const { beta1, beta2, epsilon, weightDecay } = this.settings;
+    const stepSize = lr / (1 - beta1 ** this.t);
+    const bc2Sqrt = Math.sqrt(1 - beta2 ** this.t);
+    tf.tidy(() => {
+      this.variables.forEach((p, i) => {
+        const g = grads[i]; // same shape as p
+        const m = tf.add(tf.mul(this.m[i], beta1), tf.mul(g, 1 - beta1));
+        const v = tf.add(tf.mul(this.v[i], beta2), tf.mul(tf.square(g), 1 - beta2));
+        const decayed = weightDecay > 0 && p.rank >= 2 ? tf.mul(p, 1 - lr * weightDecay) : p;
+        const denom = tf.add(tf.div(tf.sqrt(v), bc2Sqrt), epsilon);
+        p.assign(tf.sub(decayed, tf.mul(tf.div(m, denom), stepSize)));
+        this.m[i].assign(m);
+        this.v[i].assign(v);
+      });
+    });
+  }
+
+  getState(): AdamWState {
+    return {
+      step: this.t,
+      names: this.variables.map((p) => p.name),
+      m: this.m.map((x) => x.dataSync() as Float32Array).map((a) => Float32Array.from(a)),
+      v: this.v.map((x) => x.dataSync() as Float32Array).map((a) => Float32Array.from(a)),
+    };
+  }
+
+  /** Restores moments saved by `getState` for the same variables (checked by count and size). */
+  setState(state: AdamWState): void {
+    const n = this.variables.length;
+    if (state.m.length !== n || state.v.length !== n) {
+      throw new PrefoptError('checkpoint', `optimiser state holds ${state.m.length} variables, the model has ${n}: resume with the model the checkpoint was written for.`);
+    }
+    this.variables.forEach((p, i) => {
+      if (state.m[i].length !== p.size || state.v[i].length !== p.size) {
+        throw new PrefoptError('checkpoint', `optimiser state for variable ${i} (${state.names[i] ?? '?'}) has ${state.m[i].length} values, the model's ${p.name} has ${p.size}.`);
+      }
+      tf.tidy(() => {
+        this.m[i].assign(tf.tensor(state.m[i], p.shape, 'float32'));
+        this.v[i].assign(tf.tensor(state.v[i], p.shape, 'float32'));
+      });
+    });
+    this.t = state.step;
+  }
+
+  dispose(): void {
+    tf.dispose([...this.m, ...this.v]);
+  }
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new PrefoptError('config', `AdamW: ${message}.`);
+}

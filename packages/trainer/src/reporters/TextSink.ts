@@ -1,0 +1,5 @@
+/** Where a reporter writes: process.stderr, or a buffer in tests. */
+export interface TextSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}

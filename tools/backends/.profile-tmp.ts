@@ -1,0 +1,16 @@
+import * as tf from '@tensorflow/tfjs';
+import { wasmAdapter } from '@prefopt/backend-wasm';
+import { createModel } from '@prefopt/model';
+import { describeBackendBatch } from '@prefopt/testing';
+await wasmAdapter.activate();
+const config = { dim: 64, hiddenDim: 172, layers: 2, heads: 4, kvHeads: 4, vocab: 512, seqLen: 64 };
+const T = 64;
+const batch = { size: 2, seqLen: T, inputIds: new Int32Array(4 * T).map((_, i) => (i * 7) % 512), completionMask: new Float32Array(4 * T).map((_, i) => (i % T > 10 ? 1 : 0)) };
+const model = createModel(config, { seed: 1 });
+const step = () => { const { value, grads } = tf.variableGrads(() => { const r = model.sequenceLogps(batch); return tf.add(tf.sum(r.logps.chosen), tf.sum(r.logps.rejected)) as tf.Scalar; }, model.trainableVariables as tf.Variable[]); tf.dispose([value, ...Object.values(grads)]); };
+step();
+const info = await tf.profile(step);
+const by = new Map<string, number>();
+for (const k of info.kernels) by.set(k.name, (by.get(k.name) ?? 0) + (k.kernelTimeMs as number));
+console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, t]) => `${n} ${t.toFixed(1)}`).join('\n'));
+let t0 = performance.now(); step(); console.log('step ms', performance.now() - t0);
