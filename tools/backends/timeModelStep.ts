@@ -8,12 +8,21 @@ import { cpuAdapter } from '@prefopt/backend-cpu';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { webgpuAdapter } from '@prefopt/backend-webgpu';
 import { createModel } from '@prefopt/model';
-import { describeBackendBatch } from '@prefopt/testing';
 
-const adapters: Record<string, BackendAdapter> = { cpu: cpuAdapter, wasm: wasmAdapter, webgpu: webgpuAdapter };
+const adapters: Record<string, BackendAdapter> = {
+  cpu: cpuAdapter,
+  wasm: wasmAdapter,
+  webgpu: webgpuAdapter,
+};
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(adapters);
 const config = { dim: 64, hiddenDim: 172, layers: 2, heads: 4, kvHeads: 4, vocab: 512, seqLen: 64 };
-const batch = describeBackendBatch(config.vocab); // B = 2 pairs × T = 8
+const T = 64;
+const batch = {
+  size: 2,
+  seqLen: T,
+  inputIds: Int32Array.from({ length: 4 * T }, (_, i) => (i * 7) % config.vocab), // [2B, T]
+  completionMask: Float32Array.from({ length: 4 * T }, (_, i) => (i % T >= 16 ? 1 : 0)), // [2B, T]
+};
 const STEPS = 5;
 
 for (const name of names) {
@@ -38,5 +47,12 @@ for (const name of names) {
   }
   model.dispose();
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ backend: name, device, medianMs: Number(times[times.length >> 1].toFixed(1)), steps: STEPS }));
+  console.log(
+    JSON.stringify({
+      backend: name,
+      device,
+      medianMs: Number(times[times.length >> 1].toFixed(1)),
+      steps: STEPS,
+    }),
+  );
 }

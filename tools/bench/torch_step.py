@@ -122,10 +122,12 @@ def main():
     opt = torch.optim.AdamW(policy.parameters(), lr=1e-4, weight_decay=0.0)
     B, T = a.batch, a.seq
     ids = torch.randint(0, c["vocab"], (2 * B, T))
+    ids[B:, : T // 2] = ids[:B, : T // 2]  # chosen and rejected share the prompt, as prefopt bench's batch
     mask = torch.zeros(2 * B, T)
     mask[:, T // 2 :] = 1.0  # second half of each row is completion
-    phases = {"forward": [], "referenceForward": [], "backward": [], "optimizer": [], "step": []}
+    phases = {"forward": [], "referenceForward": [], "backward": [], "optimizer": [], "step": [], "stepCpu": []}
     for i in range(a.warmup + a.steps):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         logps, lens = sequence_logps(policy, ids, mask)
         t1 = time.perf_counter()
@@ -144,16 +146,18 @@ def main():
         t3 = time.perf_counter()
         opt.step()
         t4 = time.perf_counter()
+        c4 = time.process_time()
         if i >= a.warmup:
             phases["forward"].append((t1 - t0) * 1e3)
             phases["referenceForward"].append((t2 - t1) * 1e3)
             phases["backward"].append((t3 - t2) * 1e3)
             phases["optimizer"].append((t4 - t3) * 1e3)
             phases["step"].append((t4 - t0) * 1e3)
+            phases["stepCpu"].append((c4 - c0) * 1e3)
     med = {k: statistics.median(v) for k, v in phases.items()}
     print(json.dumps({
         "impl": "pytorch", "torch": torch.__version__, "threads": a.threads, "objective": a.objective,
-        "medianStepMs": med["step"], "tokensPerSec": 2 * B * T / (med["step"] / 1e3),
+        "medianStepMs": med["step"], "medianStepCpuMs": med["stepCpu"], "tokensPerSec": 2 * B * T / (med["step"] / 1e3),
         "peakRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "phases": {k: med[k] for k in ("forward", "referenceForward", "backward", "optimizer")},
         "params": sum(p.numel() for p in policy.parameters()),

@@ -7,7 +7,7 @@ seq_len 16) with weights from a fixed formula, saved as
                               permuted to rotate-half as llama2.c's export.py hf_export does); the
                               safetensors bytes are written by hand (struct + json)
   tiny-f16.bin, tiny-bf16.bin the same weights after torch's rounding to f16 / bf16 (widened to f32)
-and prints llama2c_reference.forward's logits for the tokens [1, 5, 3, 7, 2] (pasted into the spec).
+and prints llama2c_reference.forward's logits for the tokens [1, 5, 3, 7, 2] and a few gradients of\ntheir summed log-probs (pasted into the specs).
 
   python3 tools/reference/llama2c_fixtures.py packages/model/test/fixtures/tiny
 """
@@ -135,6 +135,19 @@ def main():
     with torch.no_grad():
         logits = forward(cfg, w, torch.tensor([[1, 5, 3, 7, 2]]))[0]
     print(json.dumps([[round(v, 6) for v in row] for row in logits.tolist()]))
+    # gradients of Σ_t log p(x_t | x_<t) over the same tokens, a few entries per weight kind
+    for v in w.values():
+        for t in (v if isinstance(v, list) else [v]):
+            t.requires_grad_(True)
+    tokens = torch.tensor([[1, 5, 3, 7, 2]])
+    logp = torch.log_softmax(forward(cfg, w, tokens)[0, :-1], dim=-1)
+    logp.gather(1, tokens[0, 1:, None]).sum().backward()
+    picks = {
+        'tok[5, :4]': w['tok'].grad[5, :4], 'wq[0][0, :4]': w['wq'][0].grad[0, :4],
+        'wk[1][1, :4]': w['wk'][1].grad[1, :4], 'w2[1][0, :4]': w['w2'][1].grad[0, :4],
+        'out[3, :4]': w['out'].grad[3, :4], 'attn_norm[0][:4]': w['attn_norm'][0].grad[:4],
+    }
+    print(json.dumps({k: [round(x, 6) for x in v.tolist()] for k, v in picks.items()}))
 
 
 if __name__ == '__main__':

@@ -6,5 +6,8 @@ import { cpuAdapter } from './cpuAdapter';
 const config = { dim: 16, hiddenDim: 32, layers: 2, heads: 4, kvHeads: 2, vocab: 32, seqLen: 16 };
 
 describeBackend(cpuAdapter, {
-  model: { create: () => createModel(config, { seed: 7 }), batch: describeBackendBatch(config.vocab) },
+  model: {
+    create: () => createModel(config, { seed: 7 }),
+    batch: describeBackendBatch(config.vocab),
+  },
 });

@@ -18,7 +18,10 @@ export const cpuAdapter: BackendAdapter = Object.freeze({
     const tf = await import('@tensorflow/tfjs');
     tf.env().set('PROD', true); // silences the "use tfjs-node" banner of the cpu backend in Node
     if (!(await tf.setBackend('cpu'))) {
-      throw new PrefoptError('backend', `backend 'cpu' failed to start. Reinstall @tensorflow/tfjs@4.22.0.`);
+      throw new PrefoptError(
+        'backend',
+        `backend 'cpu' failed to start. Reinstall @tensorflow/tfjs@4.22.0.`,
+      );
     }
     await tf.ready();
   },

@@ -14,9 +14,15 @@ const args = ['rebuild', `--directory=${nativeDir}`];
 // use them instead of downloading a header tarball.
 const prefix = resolve(dirname(process.execPath), '..');
 if (existsSync(join(prefix, 'include/node/node_api.h'))) args.push(`--nodedir=${prefix}`);
-const cblas = ['/usr/include/cblas.h', '/usr/include/x86_64-linux-gnu/cblas.h', '/usr/include/aarch64-linux-gnu/cblas.h'];
+const cblas = [
+  '/usr/include/cblas.h',
+  '/usr/include/x86_64-linux-gnu/cblas.h',
+  '/usr/include/aarch64-linux-gnu/cblas.h',
+];
 if (!cblas.some((p) => existsSync(p))) {
-  console.error('backend-native: cblas.h not found; install OpenBLAS headers: apt-get install -y libopenblas-dev');
+  console.error(
+    'backend-native: cblas.h not found; install OpenBLAS headers: apt-get install -y libopenblas-dev',
+  );
   process.exit(1);
 }
 const run = spawnSync('node-gyp', args, { stdio: 'inherit', shell: process.platform === 'win32' });

@@ -21,7 +21,7 @@ export interface NativeBackendAdapter extends BackendAdapter {
  */
 export const nativeAdapter: NativeBackendAdapter = Object.freeze({
   name: 'native',
-  priority: 30,
+  priority: 25,
 
   async isAvailable(): Promise<boolean> {
     return loadNativeAddon().addon !== undefined && (await wasmAdapter.isAvailable());

@@ -31,7 +31,10 @@ export const nativeCpuAdapter: NativeBackendAdapter = Object.freeze({
     registerNativeCpuBackend(addon);
     if (options.threads !== undefined) addon.setThreads(options.threads);
     if (!(await tf.setBackend(NATIVE_CPU_BACKEND))) {
-      throw new PrefoptError('backend', `backend '${NATIVE_CPU_BACKEND}' failed to start. Use --backend wasm or cpu.`);
+      throw new PrefoptError(
+        'backend',
+        `backend '${NATIVE_CPU_BACKEND}' failed to start. Use --backend wasm or cpu.`,
+      );
     }
     await tf.ready();
   },

@@ -27,7 +27,8 @@ export function createNodeGpuAdapter(options: NodeGpuAdapterOptions = {}): Backe
   const locate = options.locate ?? (() => locateNativePackage(PACKAGE));
   const load = options.load ?? (() => import(/* @vite-ignore */ PACKAGE));
   const platform = options.platform ?? `${process.platform}-${process.arch}`;
-  const hasNvidiaDriver = options.hasNvidiaDriver ?? (() => existsSync('/proc/driver/nvidia/version'));
+  const hasNvidiaDriver =
+    options.hasNvidiaDriver ?? (() => existsSync('/proc/driver/nvidia/version'));
 
   function problem(): string | undefined {
     if (platform !== 'linux-x64') {
@@ -70,7 +71,8 @@ export function createNodeGpuAdapter(options: NodeGpuAdapterOptions = {}): Backe
     async activate(activateOptions = {}): Promise<void> {
       const why = problem();
       if (why) throw new PrefoptError('backend', why);
-      if (activateOptions.threads) process.env.TF_NUM_INTRAOP_THREADS = String(activateOptions.threads);
+      if (activateOptions.threads)
+        process.env.TF_NUM_INTRAOP_THREADS = String(activateOptions.threads);
       const tf = await import('@tensorflow/tfjs'); // gradients first
       try {
         await load();
@@ -93,7 +95,9 @@ export function createNodeGpuAdapter(options: NodeGpuAdapterOptions = {}): Backe
     },
 
     async deviceInfo(): Promise<BackendDeviceInfo | undefined> {
-      return (await adapter.isAvailable()) ? { description: 'libtensorflow with CUDA (NVIDIA GPU)', software: false } : undefined;
+      return (await adapter.isAvailable())
+        ? { description: 'libtensorflow with CUDA (NVIDIA GPU)', software: false }
+        : undefined;
     },
   };
   return Object.freeze(adapter);

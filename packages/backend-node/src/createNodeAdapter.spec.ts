@@ -24,7 +24,9 @@ describe('createNodeAdapter', () => {
   });
 
   it('when installed without its native addon: unavailable, and activate says to rebuild', async () => {
-    const adapter = createNodeAdapter({ locate: () => ({ dir: '/x/node_modules/@tensorflow/tfjs-node', bindingBuilt: false }) });
+    const adapter = createNodeAdapter({
+      locate: () => ({ dir: '/x/node_modules/@tensorflow/tfjs-node', bindingBuilt: false }),
+    });
     expect(await adapter.isAvailable()).toBe(false);
     const e = await backendError(adapter.activate());
     expect(e.message).toContain('tfjs_binding.node is missing');
@@ -61,7 +63,9 @@ describe('createNodeAdapter', () => {
     expect(await nodeAdapter.isAvailable()).toBe(found?.bindingBuilt === true);
     expect(nodeAdapter.name).toBe('node');
     if (!found) {
-      console.log('[info] @tensorflow/tfjs-node is not installed here: checked the "absent" path only.');
+      console.log(
+        '[info] @tensorflow/tfjs-node is not installed here: checked the "absent" path only.',
+      );
       const e = await backendError(nodeAdapter.activate());
       expect(e.message).toContain('npm install @tensorflow/tfjs-node@4.22.0');
     }

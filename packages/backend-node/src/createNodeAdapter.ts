@@ -26,8 +26,8 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     if (!found) {
       return (
         `backend 'node' needs ${PACKAGE}, which is not installed. Install it: ${INSTALL} ` +
-        `(its install script downloads libtensorflow 2.9, about 100 MB, for Linux x64, macOS x64 or ` +
-        `Windows x64; install scripts must be allowed). Or use --backend wasm.`
+        `(its install script downloads the libtensorflow C library for this platform, so install ` +
+        `scripts must be allowed). Or use --backend wasm.`
       );
     }
     if (!found.bindingBuilt) {
@@ -56,7 +56,8 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     async activate(activateOptions = {}): Promise<void> {
       const why = problem();
       if (why) throw new PrefoptError('backend', why);
-      if (activateOptions.threads) process.env.TF_NUM_INTRAOP_THREADS = String(activateOptions.threads);
+      if (activateOptions.threads)
+        process.env.TF_NUM_INTRAOP_THREADS = String(activateOptions.threads);
       const tf = await import('@tensorflow/tfjs'); // gradients first
       try {
         await load();
@@ -78,7 +79,9 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     },
 
     async deviceInfo(): Promise<BackendDeviceInfo | undefined> {
-      return (await adapter.isAvailable()) ? { description: 'libtensorflow (native, CPU)', software: false } : undefined;
+      return (await adapter.isAvailable())
+        ? { description: 'libtensorflow (native, CPU)', software: false }
+        : undefined;
     },
   };
   return Object.freeze(adapter);

@@ -13,7 +13,10 @@ describe('locateNativePackage', () => {
   function fakePackage(name: string, withBinding: boolean): string {
     const dir = join(root, 'node_modules', ...name.split('/'));
     mkdirSync(join(dir, 'lib', 'napi-v8'), { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '4.22.0', main: 'index.js' }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name, version: '4.22.0', main: 'index.js' }),
+    );
     if (withBinding) writeFileSync(join(dir, 'lib', 'napi-v8', 'tfjs_binding.node'), '');
     return dir;
   }
@@ -24,8 +27,14 @@ describe('locateNativePackage', () => {
 
   it('finds the package and tells whether its addon was built', () => {
     const built = fakePackage('@tensorflow/tfjs-node', true);
-    expect(locateNativePackage('@tensorflow/tfjs-node', from)).toEqual({ dir: built, bindingBuilt: true });
+    expect(locateNativePackage('@tensorflow/tfjs-node', from)).toEqual({
+      dir: built,
+      bindingBuilt: true,
+    });
     const unbuilt = fakePackage('@tensorflow/tfjs-node-gpu', false);
-    expect(locateNativePackage('@tensorflow/tfjs-node-gpu', from)).toEqual({ dir: unbuilt, bindingBuilt: false });
+    expect(locateNativePackage('@tensorflow/tfjs-node-gpu', from)).toEqual({
+      dir: unbuilt,
+      bindingBuilt: false,
+    });
   });
 });

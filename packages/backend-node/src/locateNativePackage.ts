@@ -13,13 +13,18 @@ export interface NativePackageLocation {
  * Finds `@tensorflow/tfjs-node` (or `-node-gpu`) without importing it (importing loads
  * libtensorflow). Undefined when the package is not installed. Never throws.
  */
-export function locateNativePackage(packageName: string, from: string = import.meta.url): NativePackageLocation | undefined {
+export function locateNativePackage(
+  packageName: string,
+  from: string = import.meta.url,
+): NativePackageLocation | undefined {
   try {
     const dir = dirname(createRequire(from).resolve(`${packageName}/package.json`));
     const lib = join(dir, 'lib');
     const bindingBuilt =
       existsSync(lib) &&
-      readdirSync(lib).some((d) => d.startsWith('napi-v') && existsSync(join(lib, d, 'tfjs_binding.node')));
+      readdirSync(lib).some(
+        (d) => d.startsWith('napi-v') && existsSync(join(lib, d, 'tfjs_binding.node')),
+      );
     return { dir, bindingBuilt };
   } catch {
     return undefined;

@@ -1,4 +1,10 @@
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import {
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type KernelConfig,
+} from '@tensorflow/tfjs-core';
+import { fastCompare } from './kernels/fastCompare';
 import { fastSlice } from './kernels/fastSlice';
 import { fastUnpack } from './kernels/fastUnpack';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum';
@@ -10,6 +16,12 @@ const MISSING: readonly KernelConfig[] = [unsortedSegmentSumConfig];
 const FASTER: Readonly<Record<string, (original: KernelConfig) => KernelConfig>> = {
   Slice: fastSlice,
   Unpack: fastUnpack,
+  Equal: (k) => fastCompare(k, (a, b) => a === b),
+  NotEqual: (k) => fastCompare(k, (a, b) => a !== b),
+  Greater: (k) => fastCompare(k, (a, b) => a > b),
+  GreaterEqual: (k) => fastCompare(k, (a, b) => a >= b),
+  Less: (k) => fastCompare(k, (a, b) => a < b),
+  LessEqual: (k) => fastCompare(k, (a, b) => a <= b),
 };
 
 const REPLACED = Symbol.for('prefopt.wasmKernel');

@@ -14,7 +14,10 @@ describe('wasmAdapter', () => {
   it('makes wasm the current backend, with SIMD', async () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')).toBe(true);
-    expect(await wasmAdapter.deviceInfo?.()).toEqual({ description: 'WebAssembly SIMD, 1 thread', software: false });
+    expect(await wasmAdapter.deviceInfo?.()).toEqual({
+      description: 'WebAssembly SIMD, 1 thread',
+      software: false,
+    });
   });
 
   it('activates twice without error', async () => {

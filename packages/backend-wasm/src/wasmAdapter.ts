@@ -35,7 +35,10 @@ export const wasmAdapter: BackendAdapter = Object.freeze({
   priority: 20,
 
   async isAvailable(): Promise<boolean> {
-    return typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object' && wasmDistFolder() !== undefined;
+    return (
+      typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object' &&
+      wasmDistFolder() !== undefined
+    );
   },
 
   async activate(): Promise<void> {
@@ -63,7 +66,10 @@ export const wasmAdapter: BackendAdapter = Object.freeze({
     try {
       const tf = await loadWasm();
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      return { description: `WebAssembly${simd ? ' SIMD' : ' (no SIMD)'}, 1 thread`, software: false };
+      return {
+        description: `WebAssembly${simd ? ' SIMD' : ' (no SIMD)'}, 1 thread`,
+        software: false,
+      };
     } catch {
       return undefined;
     }

@@ -19,7 +19,9 @@ export function gpuAdapterInfo(): Promise<BackendDeviceInfo | undefined> {
       if (!adapter) return undefined;
       const info = adapter.info ?? {};
       const fallback = info.isFallbackAdapter === true || adapter.isFallbackAdapter === true;
-      const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+      const text = [info.vendor, info.architecture, info.device, info.description]
+        .filter(Boolean)
+        .join(' ');
       const software = fallback || SOFTWARE.test(text);
       const name = info.description || info.device || info.vendor || 'unknown adapter';
       return { description: `${name}${software ? ' (software)' : ''}`, software };

@@ -7,5 +7,8 @@ import { webgpuAdapter } from './webgpuAdapter';
 const config = { dim: 16, hiddenDim: 32, layers: 2, heads: 4, kvHeads: 2, vocab: 32, seqLen: 16 };
 
 describeBackend(webgpuAdapter, {
-  model: { create: () => createModel(config, { seed: 7 }), batch: describeBackendBatch(config.vocab) },
+  model: {
+    create: () => createModel(config, { seed: 7 }),
+    batch: describeBackendBatch(config.vocab),
+  },
 });

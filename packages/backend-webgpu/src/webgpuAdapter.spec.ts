@@ -8,13 +8,21 @@ import { webgpuAdapter } from './webgpuAdapter';
 import { webgpuBackendModule } from './webgpuBackendModule';
 
 const available = await webgpuAdapter.isAvailable();
-if (!available) console.log('[skip] no WebGPU adapter here: only the "no adapter" path runs (see docs/backends.md).');
+if (!available)
+  console.log(
+    '[skip] no WebGPU adapter here: only the "no adapter" path runs (see docs/backends.md).',
+  );
 
 /** Runs probeWebgpu.fixture.ts in a child process with the given environment. */
 function probe(env: Record<string, string>) {
   const run = spawnSync(
     process.execPath,
-    ['--conditions=@prefopt/source', '--import', 'tsx', resolve(import.meta.dirname, 'probeWebgpu.fixture.ts')],
+    [
+      '--conditions=@prefopt/source',
+      '--import',
+      'tsx',
+      resolve(import.meta.dirname, 'probeWebgpu.fixture.ts'),
+    ],
     { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 },
   );
   expect(run.status, run.stderr).toBe(0);
@@ -33,7 +41,10 @@ describe('webgpuAdapter', () => {
   });
 
   it('with no Vulkan driver: unavailable, and activate says what to install', () => {
-    const result = probe({ VK_DRIVER_FILES: '/nonexistent/prefopt_icd.json', VK_ICD_FILENAMES: '/nonexistent/prefopt_icd.json' });
+    const result = probe({
+      VK_DRIVER_FILES: '/nonexistent/prefopt_icd.json',
+      VK_ICD_FILENAMES: '/nonexistent/prefopt_icd.json',
+    });
     expect(result.available).toBe(false);
     expect(result.device).toBeNull();
     expect(result.error?.backendKind).toBe(true);
@@ -41,16 +52,19 @@ describe('webgpuAdapter', () => {
     expect(result.error?.message).toContain('-t bookworm-backports mesa-vulkan-drivers');
   });
 
-  it.skipIf(!available)('reports the adapter, flags lavapipe/llvmpipe as software, and activates', async () => {
-    const device = await webgpuAdapter.deviceInfo!();
-    expect(device).toBeDefined();
-    expect(device!.software).toBe(/llvmpipe|lavapipe|swiftshader/i.test(device!.description));
-    await webgpuAdapter.activate();
-    expect(tf.getBackend()).toBe('webgpu');
-    // [[1,2],[3,4]]² = [[1+6, 2+8], [3+12, 6+16]] = [[7,10],[15,22]]
-    const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
-    const y = tf.matMul(x, x);
-    expect(Array.from(await y.data())).toEqual([7, 10, 15, 22]);
-    tf.dispose([x, y]);
-  });
+  it.skipIf(!available)(
+    'reports the adapter, flags lavapipe/llvmpipe as software, and activates',
+    async () => {
+      const device = await webgpuAdapter.deviceInfo!();
+      expect(device).toBeDefined();
+      expect(device!.software).toBe(/llvmpipe|lavapipe|swiftshader/i.test(device!.description));
+      await webgpuAdapter.activate();
+      expect(tf.getBackend()).toBe('webgpu');
+      // [[1,2],[3,4]]² = [[1+6, 2+8], [3+12, 6+16]] = [[7,10],[15,22]]
+      const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+      const y = tf.matMul(x, x);
+      expect(Array.from(await y.data())).toEqual([7, 10, 15, 22]);
+      tf.dispose([x, y]);
+    },
+  );
 });

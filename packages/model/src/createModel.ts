@@ -13,7 +13,10 @@ export interface CreateModelOptions {
  * A freshly initialised model, as llama2.c's `model.py` initialises one: weights
  * N(0, 0.02), the residual projections (wo, w3) N(0, 0.02/√(2L)), norms 1.
  */
-export function createModel(config: ModelConfigInput, options: CreateModelOptions = {}): LlamaModel {
+export function createModel(
+  config: ModelConfigInput,
+  options: CreateModelOptions = {},
+): LlamaModel {
   const resolved = resolveModelConfig(config);
   const seed = options.seed ?? 0;
   const residualStd = 0.02 / Math.sqrt(2 * resolved.layers);

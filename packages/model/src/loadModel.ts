@@ -17,6 +17,8 @@ export function loadModel(path: string): LlamaModel {
       `model ${path} not found; pass a llama2.c .bin file or a folder with config.json + model.safetensors.`,
     );
   }
-  const { config, weights } = statSync(path).isDirectory() ? readHfFolder(path) : readLlama2cBin(path);
+  const { config, weights } = statSync(path).isDirectory()
+    ? readHfFolder(path)
+    : readLlama2cBin(path);
   return modelFromWeights(config, weights, path);
 }

@@ -1,7 +1,7 @@
 /**
  * combine — a weighted sum of objectives that is itself an Objective, like TRL's
  * `loss_type=[...]` with `loss_weights=[...]` (e.g. DPO + SFT as in RPO, Pang et al. 2024,
- * "Iterative Reasoning Preference Optimization", Eq. 3: L = L_DPO + α·L_NLL):
+ * "Iterative Reasoning Preference Optimization": L = L_DPO + α·L_NLL):
  *   loss = Σ_k w_k·loss_k,   losses = Σ_k w_k·losses_k
  * It requires a reference iff any part does. Rewards are the first part's (its implicit
  * reward is the one the pair is ranked by). Options read `<name>.weight`, `<name>.<option>`.

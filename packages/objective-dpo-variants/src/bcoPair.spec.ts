@@ -4,7 +4,7 @@ import {
   describeObjectiveInputs,
   type NumberInputs,
 } from '@prefopt/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { bcoPair } from './bcoPair';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
 

@@ -1,6 +1,6 @@
 /**
  * BCO (pairwise) — Jung, Lee, Lee, Kim 2024, "Binary Classifier Optimization for Large
- * Language Model Alignment", the BCO loss with reward shift δ (Eq. 8), as TRL's `bco_pair`:
+ * Language Model Alignment" (arXiv 2404.04656), the BCO loss with reward shift δ, as TRL's `bco_pair`:
  *   r_w = β(log π(y_w) − log π_ref(y_w)),  r_l = β(log π(y_l) − log π_ref(y_l))
  *   δ = mean over the batch of {r_w, r_l} (no gradient)
  *   loss_i = −log σ(r_w − δ) − log σ(−(r_l − δ))

@@ -1,7 +1,7 @@
 import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { hinge } from './hinge';
-import { handPair, logSig, pairReference } from './specSupport/pairReference';
+import { handPair, pairReference } from './specSupport/pairReference';
 
 const reference = (beta: number) => pairReference(beta, (a, b) => Math.max(0, 1 - beta * (a - b)));
 

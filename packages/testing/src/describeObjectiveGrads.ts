@@ -15,7 +15,9 @@ export function describeObjectiveGrads(
   return tf.tidy(() => {
     const f = (c: tf.Tensor, r: tf.Tensor): tf.Scalar => {
       const policy = { chosen: c as tf.Tensor1D, rejected: r as tf.Tensor1D };
-      return tf.sum(pick(compute(describeObjectiveTensors(x, policy))));
+      // + 0·Σ: tf.grads refuses an input the result ignores (sft ignores rejected).
+      const unused = tf.mul(0, tf.add(tf.sum(c), tf.sum(r)));
+      return tf.add(tf.sum(pick(compute(describeObjectiveTensors(x, policy)))), unused);
     };
     const [gc, gr] = tf.grads(f)([tf.tensor1d(x.policy.chosen), tf.tensor1d(x.policy.rejected)]);
     return { chosen: Array.from(gc.dataSync()), rejected: Array.from(gr.dataSync()) };

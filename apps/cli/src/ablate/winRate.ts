@@ -14,7 +14,10 @@ export function winRate(run: readonly Generation[], base: readonly Generation[])
     const b = base[i].score;
     if (a === null || b === null) return null;
     if (run[i].prompt !== base[i].prompt) {
-      throw new PrefoptError('input', `winRate: generation ${i} answers '${run[i].prompt}' but the base answers '${base[i].prompt}'.`);
+      throw new PrefoptError(
+        'input',
+        `winRate: generation ${i} answers '${run[i].prompt}' but the base answers '${base[i].prompt}'.`,
+      );
     }
     total += a > b ? 1 : a === b ? 0.5 : 0;
   }

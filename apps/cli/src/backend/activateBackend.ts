@@ -14,12 +14,17 @@ const THREADED = new Set(['node', 'node-gpu', 'native']);
  * prints its pick to stderr. An absent backend fails with a `backend` error that says
  * what to install. Returns the active adapter.
  */
-export async function activateBackend(args: ParsedArgs, ctx: CommandContext): Promise<BackendAdapter> {
+export async function activateBackend(
+  args: ParsedArgs,
+  ctx: CommandContext,
+): Promise<BackendAdapter> {
   const name = stringFlag(args, 'backend', 'auto')!;
   const threads = numberFlag(args, 'threads', undefined, { min: 1, max: 256, integer: true });
   const adapter = await resolveBackend(await ctx.container(), name, ctx.io.stderr);
   if (threads !== undefined && !THREADED.has(adapter.name)) {
-    ctx.io.stderr.write(`prefopt: --threads applies to the node, node-gpu and native backends; ${adapter.name} ignores it.\n`);
+    ctx.io.stderr.write(
+      `prefopt: --threads applies to the node, node-gpu and native backends; ${adapter.name} ignores it.\n`,
+    );
   }
   await adapter.activate(threads === undefined ? {} : { threads });
   return adapter;

@@ -7,5 +7,11 @@ import type { ContainerModule } from 'inversify';
 
 /** The backend adapters that ship with prefopt, each bound under BACKEND_ADAPTER by name. */
 export function backendModules(): ContainerModule[] {
-  return [nodeGpuBackendModule, webgpuBackendModule, nodeBackendModule, wasmBackendModule, cpuBackendModule];
+  return [
+    nodeGpuBackendModule,
+    webgpuBackendModule,
+    nodeBackendModule,
+    wasmBackendModule,
+    cpuBackendModule,
+  ];
 }

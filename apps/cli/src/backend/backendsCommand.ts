@@ -21,7 +21,13 @@ export const backendsCommand: Command = {
     for (const a of adapters) {
       const available = await a.isAvailable().catch(() => false);
       const device = available ? await a.deviceInfo?.().catch(() => undefined) : undefined;
-      rows.push({ name: a.name, priority: a.priority, available, device: device?.description ?? null, software: device?.software ?? false });
+      rows.push({
+        name: a.name,
+        priority: a.priority,
+        available,
+        device: device?.description ?? null,
+        software: device?.software ?? false,
+      });
     }
     const auto = (await pickAutoBackend(adapters)).adapter.name;
     if (json) {
@@ -30,10 +36,17 @@ export const backendsCommand: Command = {
     }
     const width = Math.max(...rows.map((r) => r.name.length), 7);
     const lines = rows.map(
-      (r) => `${r.name.padEnd(width)}  ${String(r.priority).padStart(8)}  ${(r.available ? 'yes' : 'no').padEnd(9)}  ${r.device ?? '-'}`,
+      (r) =>
+        `${r.name.padEnd(width)}  ${String(r.priority).padStart(8)}  ${(r.available ? 'yes' : 'no').padEnd(9)}  ${r.device ?? '-'}`,
     );
     io.stdout.write(
-      [`${'backend'.padEnd(width)}  priority  available  device`, ...lines, '', `--backend auto → ${auto}`, ''].join('\n'),
+      [
+        `${'backend'.padEnd(width)}  priority  available  device`,
+        ...lines,
+        '',
+        `--backend auto → ${auto}`,
+        '',
+      ].join('\n'),
     );
   },
 };

@@ -3,4 +3,11 @@
  * each adapter's `priority` decides the order: node-gpu > webgpu > node > wasm > cpu,
  * with 'native' (the OpenBLAS addon) where its priority puts it.
  */
-export const builtinBackendNames: readonly string[] = ['node-gpu', 'webgpu', 'node', 'native', 'wasm', 'cpu'];
+export const builtinBackendNames: readonly string[] = [
+  'node-gpu',
+  'webgpu',
+  'node',
+  'native',
+  'wasm',
+  'cpu',
+];

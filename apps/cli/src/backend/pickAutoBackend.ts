@@ -13,7 +13,9 @@ export interface AutoBackendChoice {
  * whose device is a software emulation (WebGPU on lavapipe is slower than wasm). With the
  * built-in adapters that is node-gpu > webgpu (hardware) > node > wasm > cpu.
  */
-export async function pickAutoBackend(adapters: readonly BackendAdapter[]): Promise<AutoBackendChoice> {
+export async function pickAutoBackend(
+  adapters: readonly BackendAdapter[],
+): Promise<AutoBackendChoice> {
   const ranked = [...adapters].sort((a, b) => b.priority - a.priority);
   const skipped: AutoBackendChoice['skipped'] = [];
   for (const adapter of ranked) {

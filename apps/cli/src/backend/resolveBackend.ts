@@ -14,7 +14,9 @@ export async function resolveBackend(
   stderr: { write(text: string): unknown },
 ): Promise<BackendAdapter> {
   const bound = (n: string) =>
-    container.isBound(BACKEND_ADAPTER, { name: n }) ? container.get<BackendAdapter>(BACKEND_ADAPTER, { name: n }) : undefined;
+    container.isBound(BACKEND_ADAPTER, { name: n })
+      ? container.get<BackendAdapter>(BACKEND_ADAPTER, { name: n })
+      : undefined;
   if (name !== 'auto') {
     const adapter = bound(name);
     if (!adapter) {

@@ -5,12 +5,10 @@ export interface BenchOptions {
   modelConfig: ModelConfigInput; // llama2.c names: dim, hiddenDim, layers, heads, kvHeads, vocab, seqLen
   batch: number; // B, pairs per step (2B rows)
   seq: number; // T, tokens per row (≤ modelConfig.seqLen)
-  objective: string; // 'simpo', 'dpo', …
-  objectiveOptions: Record<string, unknown>; // e.g. { beta: 2 }
+  objective: string; // 'simpo', 'dpo', … (resolved with its option flags by the command)
   steps: number; // timed steps (median reported)
   warmup: number; // untimed steps first
-  backend: string; // 'auto' or an adapter name
-  threads?: number; // backend threads where supported
+  threads?: number; // backend threads where supported (reported; activateBackend applies it)
   seed: number; // model init and synthetic batch
   lr: number; // AdamW learning rate
 }
@@ -22,12 +20,14 @@ export interface PhaseTimes {
   backward: number; // gradients of the loss w.r.t. every trainable variable
   optimizer: number; // AdamW update
   step: number; // all of the above
+  stepCpu: number; // CPU time of the process over the step (all threads): robust to a busy machine
 }
 
 /** The `--json` line. */
 export interface BenchResult {
   impl: 'prefopt';
-  backend: string;
+  backend: string; // the adapter's name ('native', 'wasm', …)
+  tfBackend: string; // tfjs's backend underneath ('wasm' for native)
   threads: number | null;
   objective: string;
   batch: number;
@@ -35,8 +35,9 @@ export interface BenchResult {
   params: number;
   steps: number;
   medianStepMs: number;
+  medianStepCpuMs: number; // process CPU time per step, all threads (≈ wall time × threads when idle)
   tokensPerSec: number; // 2·B·T tokens per median step
   peakRssMiB: number;
-  phases: Omit<PhaseTimes, 'step'>; // medians per phase
+  phases: Omit<PhaseTimes, 'step' | 'stepCpu'>; // medians per phase (wall clock)
   loss: number; // loss of the last step, a sanity check that it trains
 }

@@ -6,7 +6,7 @@ export function formatBench(r: BenchResult): string {
   return [
     `bench: ${r.objective} on ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''}, ` +
       `${r.params.toLocaleString('en-US')} params, batch ${r.batch} pairs × ${r.seq} tokens`,
-    `  median step   ${ms(r.medianStepMs)} over ${r.steps} steps  (${Math.round(r.tokensPerSec)} tokens/s)`,
+    `  median step   ${ms(r.medianStepMs)} over ${r.steps} steps  (${Math.round(r.tokensPerSec)} tokens/s; CPU ${ms(r.medianStepCpuMs)})`,
     `  forward       ${ms(r.phases.forward)}`,
     `  ref. forward  ${ms(r.phases.referenceForward)}`,
     `  backward      ${ms(r.phases.backward)}`,

@@ -17,11 +17,18 @@ export const REFERENCE_MODEL: ModelConfigInput = {
 
 const MODEL_KEYS = ['dim', 'hiddenDim', 'layers', 'heads', 'kvHeads', 'vocab', 'seqLen'] as const;
 
-/** Reads and checks `prefopt bench` flags; every mistake is a config error naming the flag. */
+/**
+ * Reads and checks `prefopt bench`'s own flags; every mistake is a config error naming the
+ * flag. (--backend/--threads are activateBackend's, --objective/--params/option flags
+ * resolveObjective's.)
+ */
 export function readBenchOptions(args: ParsedArgs): BenchOptions & { json: boolean } {
   const raw = jsonFlag(args, 'modelConfig') ?? REFERENCE_MODEL;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new PrefoptError('config', `--model-config must be a JSON object like ${JSON.stringify(REFERENCE_MODEL)}.`);
+    throw new PrefoptError(
+      'config',
+      `--model-config must be a JSON object like ${JSON.stringify(REFERENCE_MODEL)}.`,
+    );
   }
   const missing = MODEL_KEYS.filter((k) => !(k in raw));
   if (missing.length) {
@@ -39,20 +46,14 @@ export function readBenchOptions(args: ParsedArgs): BenchOptions & { json: boole
       `--seq ${seq} is longer than the model's seqLen ${modelConfig.seqLen}; lower --seq or raise seqLen in --model-config.`,
     );
   }
-  const params = jsonFlag(args, 'params') ?? {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new PrefoptError('config', `--params must be a JSON object of objective options, like {"beta":2}.`);
-  }
   return {
     modelConfig,
     batch: numberFlag(args, 'batch', 4, { integer: true, min: 1 })!,
     seq,
     objective: stringFlag(args, 'objective', 'simpo')!,
-    objectiveOptions: params as Record<string, unknown>,
     steps: numberFlag(args, 'steps', 5, { integer: true, min: 1 })!,
     warmup: numberFlag(args, 'warmup', 2, { integer: true, min: 0 })!,
-    backend: stringFlag(args, 'backend', 'auto')!,
-    threads: numberFlag(args, 'threads', undefined, { integer: true, min: 1 }),
+    threads: numberFlag(args, 'threads', undefined, { integer: true, min: 1, max: 256 }),
     seed: numberFlag(args, 'seed', 1, { integer: true, min: 1 })!,
     lr: numberFlag(args, 'lr', 1e-4, { min: 0 })!,
     json: booleanFlag(args, 'json'),

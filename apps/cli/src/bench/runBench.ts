@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendAdapter } from '@prefopt/core';
-import type { ObjectiveFactory } from '@prefopt/core';
+import type { BackendAdapter, Objective } from '@prefopt/core';
 import { createModel } from '@prefopt/model';
 import { AdamW, ModelReference } from '@prefopt/trainer';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
@@ -9,21 +8,26 @@ import { syntheticBatch } from './syntheticBatch';
 import { timedStep } from './timedStep';
 
 /** Where `runBench` reports each step (the command prints these on stderr). */
-export type StepListener = (index: number, warmup: boolean, times: PhaseTimes, loss: number) => void;
+export type StepListener = (
+  index: number,
+  warmup: boolean,
+  times: PhaseTimes,
+  loss: number,
+) => void;
 
 /**
- * Activates the backend, builds a random model (and, for objectives that need one, its
- * frozen copy as the online reference), runs `warmup` + `steps` training steps on one
- * synthetic batch and returns the medians. Frees every tensor it made.
+ * On the already activated backend: builds a random model (and, for objectives that need
+ * one, its frozen copy as the online reference), runs `warmup` + `steps` training steps on
+ * one synthetic batch and returns the medians. Frees every tensor it made.
  */
-export async function runBench(
+export function runBench(
   options: BenchOptions,
-  parts: { adapter: BackendAdapter; objectiveFactory: ObjectiveFactory },
+  parts: { adapter: BackendAdapter; objective: Objective },
   onStep?: StepListener,
-): Promise<BenchResult> {
-  await parts.adapter.activate({ threads: options.threads });
-  const objective = parts.objectiveFactory(options.objectiveOptions as never);
+): BenchResult {
+  const { objective } = parts;
   const policy = createModel(options.modelConfig, { seed: options.seed });
+  const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
   const reference = objective.requiresReference
     ? new ModelReference(createModel(options.modelConfig, { seed: options.seed }))
     : undefined;
@@ -48,14 +52,16 @@ export async function runBench(
   const medianStepMs = med('step');
   return {
     impl: 'prefopt',
-    backend: tf.getBackend(),
+    backend: parts.adapter.name,
+    tfBackend: tf.getBackend(),
     threads: options.threads ?? null,
     objective: objective.name,
     batch: options.batch,
     seq: options.seq,
-    params: policy.trainableVariables.reduce((n, v) => n + v.size, 0),
+    params,
     steps: options.steps,
     medianStepMs,
+    medianStepCpuMs: med('stepCpu'),
     tokensPerSec: (2 * options.batch * options.seq) / (medianStepMs / 1000),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     phases: {

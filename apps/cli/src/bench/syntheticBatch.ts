@@ -17,7 +17,12 @@ function mulberry32(seed: number): () => number {
  * ⌊T/2⌋ tokens are a prompt shared by chosen and rejected, the rest is completion
  * (mask 1), different per row. Ids uniform in [0, vocab).
  */
-export function syntheticBatch(pairs: number, seqLen: number, vocab: number, seed: number): PreferenceBatch {
+export function syntheticBatch(
+  pairs: number,
+  seqLen: number,
+  vocab: number,
+  seed: number,
+): PreferenceBatch {
   const random = mulberry32(seed);
   const rows = 2 * pairs;
   const inputIds = new Int32Array(rows * seqLen); // [2B, T]

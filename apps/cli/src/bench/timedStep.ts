@@ -19,9 +19,13 @@ export interface StepParts {
  * is read back at the end of the forward pass so queued backends (webgpu) flush too.
  * Leaves tf.memory().numTensors unchanged.
  */
-export function timedStep(parts: StepParts, batch: PreferenceBatch): { times: PhaseTimes; loss: number } {
+export function timedStep(
+  parts: StepParts,
+  batch: PreferenceBatch,
+): { times: PhaseTimes; loss: number } {
   const { policy, reference, objective, optimizer, lr } = parts;
   const vars = policy.trainableVariables as tf.Variable[];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ref: PairLogps | undefined = reference?.logps(batch); // [B] each
   if (ref) ref.chosen.dataSync();
@@ -42,9 +46,21 @@ export function timedStep(parts: StepParts, batch: PreferenceBatch): { times: Ph
     optimizer.apply(ordered, lr);
     vars[vars.length - 1].dataSync();
     const t4 = performance.now();
-    tf.dispose([value, ...Object.values(grads), ...ordered.filter((g) => !Object.values(grads).includes(g))]);
+    const cpu = process.cpuUsage(cpu0);
+    tf.dispose([
+      value,
+      ...Object.values(grads),
+      ...ordered.filter((g) => !Object.values(grads).includes(g)),
+    ]);
     return {
-      times: { referenceForward: t1 - t0, forward: t2 - t1, backward: t3 - t2, optimizer: t4 - t3, step: t4 - t0 },
+      times: {
+        referenceForward: ref ? t1 - t0 : 0,
+        forward: t2 - t1,
+        backward: t3 - t2,
+        optimizer: t4 - t3,
+        step: t4 - t0,
+        stepCpu: (cpu.user + cpu.system) / 1000,
+      },
       loss,
     };
   } finally {

@@ -1,5 +1,8 @@
 import { backendsCommand } from '../backend/backendsCommand';
 import { bench } from './bench';
+import { ablate } from './ablate';
+import { demo } from './demo';
+import { pairs } from './pairs';
 import type { Command } from './Command';
 import { data } from './data';
 import { generate } from './generate';
@@ -9,4 +12,4 @@ import { score } from './score';
 import { train } from './train';
 
 /** Every verb of `prefopt`, in the order `prefopt help` lists them. */
-export const commands: readonly Command[] = [bench, backendsCommand, data, train, objectives, loss, generate, score];
+export const commands: readonly Command[] = [bench, backendsCommand, data, train, objectives, loss, generate, score, ablate, demo, pairs];

@@ -19,7 +19,10 @@ export const score: Command = {
     try {
       const tokens = tokenizer.encode(text, { bos: tokenizer.bosId !== undefined });
       if (tokens.length > model.maxSeqLen) {
-        throw new PrefoptError('input', `--text has ${tokens.length} tokens; the model's seqLen is ${model.maxSeqLen}. Shorten it.`);
+        throw new PrefoptError(
+          'input',
+          `--text has ${tokens.length} tokens; the model's seqLen is ${model.maxSeqLen}. Shorten it.`,
+        );
       }
       let logprobs: number[] = [];
       if (tokens.length >= 2) {

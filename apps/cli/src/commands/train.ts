@@ -5,7 +5,8 @@ import type { Command } from './Command';
 /** `prefopt train`: preference-optimise a causal LM on a dataset (docs/training.md). */
 export const train: Command = {
   name: 'train',
-  summary: 'train a model on preference pairs with any objective (reference model only if it needs one)',
+  summary:
+    'train a model on preference pairs with any objective (reference model only if it needs one)',
   usage:
     'prefopt train --objective NAME [objective options as flags, e.g. --beta 2 --gamma 1] ' +
     '--model PATH|CONFIG.json [--tokenizer PATH] --data FILE [--eval-data FILE | --eval-split F] ' +

@@ -1,3 +1,4 @@
+import { nativeBackendModule } from '@prefopt/backend-native';
 import type { ContainerModule } from 'inversify';
 import { backendModules } from '../backend/backendModules';
 import { bundledObjectiveModules } from './bundledObjectiveModules';
@@ -5,5 +6,5 @@ import { annotatorsModule } from '../pairs/annotators/annotatorsModule';
 
 /** The ContainerModules of the plugins that ship with prefopt. */
 export function bundledModules(): ContainerModule[] {
-  return [...backendModules(), annotatorsModule, ...bundledObjectiveModules()];
+  return [...backendModules(), nativeBackendModule, annotatorsModule, ...bundledObjectiveModules()];
 }

@@ -12,10 +12,22 @@ import type { ParsedArgs } from '../args/parseArgs';
  * `--tokenizer`: the tokenizer.json / tokenizer.bin inside a model folder, or a
  * tokenizer.bin beside a llama2.c `.bin` file.
  */
-export function openModelAndTokenizer(args: ParsedArgs, cwd: string): { model: LlamaModel; tokenizer: Tokenizer } {
-  const modelPath = resolve(cwd, requireString(args, 'model', 'a llama2.c .bin file or a folder with config.json + model.safetensors.'));
+export function openModelAndTokenizer(
+  args: ParsedArgs,
+  cwd: string,
+): { model: LlamaModel; tokenizer: Tokenizer } {
+  const modelPath = resolve(
+    cwd,
+    requireString(
+      args,
+      'model',
+      'a llama2.c .bin file or a folder with config.json + model.safetensors.',
+    ),
+  );
   const flag = stringFlag(args, 'tokenizer');
-  const tokenizer = loadTokenizer(flag === undefined ? findTokenizer(modelPath) : flag === 'bytes' ? flag : resolve(cwd, flag));
+  const tokenizer = loadTokenizer(
+    flag === undefined ? findTokenizer(modelPath) : flag === 'bytes' ? flag : resolve(cwd, flag),
+  );
   const model = loadModel(modelPath);
   try {
     assertTokenizerFits(tokenizer, model);
@@ -27,7 +39,8 @@ export function openModelAndTokenizer(args: ParsedArgs, cwd: string): { model: L
 }
 
 function findTokenizer(modelPath: string): string {
-  const dir = existsSync(modelPath) && statSync(modelPath).isDirectory() ? modelPath : dirname(modelPath);
+  const dir =
+    existsSync(modelPath) && statSync(modelPath).isDirectory() ? modelPath : dirname(modelPath);
   for (const name of ['tokenizer.json', 'tokenizer.bin']) {
     if (existsSync(join(dir, name))) return join(dir, name);
   }

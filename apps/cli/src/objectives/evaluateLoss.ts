@@ -25,12 +25,15 @@ export function evaluateLoss(objective: Objective, input: LossInput): LossReport
     const reference = input.reference ? pair(input.reference) : undefined;
     const policy = pair(input.policy);
     const out = objective.compute({ policy, reference, lengths });
-    const lossOf = (chosen: tf.Tensor, rejected: tf.Tensor) =>
-      objective.compute({
-        policy: { chosen: chosen as tf.Tensor1D, rejected: rejected as tf.Tensor1D },
-        reference,
-        lengths,
-      }).loss;
+    const lossOf = (chosen: tf.Tensor, rejected: tf.Tensor) => {
+      const side = { chosen: chosen as tf.Tensor1D, rejected: rejected as tf.Tensor1D };
+      // + 0·Σ: tf.grads refuses an input the loss ignores (sft ignores rejected); its gradient is 0.
+      const unused = tf.mul(0, tf.add(tf.sum(chosen), tf.sum(rejected)));
+      return tf.add(
+        objective.compute({ policy: side, reference, lengths }).loss,
+        unused,
+      ) as tf.Scalar;
+    };
     const [gradChosen, gradRejected] = tf.grads(lossOf)([policy.chosen, policy.rejected]); // [B] each
     Object.assign(report, {
       loss: out.loss.dataSync()[0],

@@ -28,9 +28,9 @@ describe('selectBestWorst', () => {
 describe('buildPairs', () => {
   it('samples, annotates and keeps best/worst per prompt, counting skipped prompts', async () => {
     const canned: Record<string, string[]> = {
-      'p1': ['a cat', 'a dog', 'a bird'],
-      'p2': ['no', 'none'],
-      'p3': ['dog', 'DOG'],
+      p1: ['a cat', 'a dog', 'a bird'],
+      p2: ['no', 'none'],
+      p3: ['dog', 'DOG'],
     };
     const seen: number[] = [];
     const out = await buildPairs({
@@ -39,7 +39,9 @@ describe('buildPairs', () => {
       annotator: containsWord({ word: 'dog' }),
       onPrompt: (done) => seen.push(done),
     });
-    expect(out.pairs).toEqual([{ prompt: 'p1', chosen: 'a dog', rejected: 'a bird', score_chosen: 1, score_rejected: 0 }]);
+    expect(out.pairs).toEqual([
+      { prompt: 'p1', chosen: 'a dog', rejected: 'a bird', score_chosen: 1, score_rejected: 0 },
+    ]);
     expect(out.skipped).toBe(2);
     // 3 of 7 samples mention a dog
     expect(out.samples).toBe(7);
@@ -52,7 +54,10 @@ describe('readPrompts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-prompts-'));
   it('reads .txt lines and .jsonl prompt fields', () => {
     writeFileSync(join(dir, 'a.txt'), 'Once upon a time\n\nThe dog\n');
-    writeFileSync(join(dir, 'b.jsonl'), '{"prompt":"x","chosen":"y","rejected":"z"}\n\n{"prompt":"w"}\n');
+    writeFileSync(
+      join(dir, 'b.jsonl'),
+      '{"prompt":"x","chosen":"y","rejected":"z"}\n\n{"prompt":"w"}\n',
+    );
     expect(readPrompts(join(dir, 'a.txt'))).toEqual(['Once upon a time', 'The dog']);
     expect(readPrompts(join(dir, 'b.jsonl'))).toEqual(['x', 'w']);
   });
@@ -61,7 +66,9 @@ describe('readPrompts', () => {
     writeFileSync(join(dir, 'c.jsonl'), '{"prompt":"x"}\n{oops\n');
     writeFileSync(join(dir, 'd.jsonl'), '{"text":"x"}\n');
     expect(() => readPrompts(join(dir, 'c.jsonl'))).toThrow(/c.jsonl line 2: not JSON/);
-    expect(() => readPrompts(join(dir, 'd.jsonl'))).toThrow(/d.jsonl record 1: needs a non-empty string "prompt"/);
+    expect(() => readPrompts(join(dir, 'd.jsonl'))).toThrow(
+      /d.jsonl record 1: needs a non-empty string "prompt"/,
+    );
     expect(() => readPrompts(join(dir, 'e.csv'))).toThrow(/cannot read prompts file/);
   });
 });

@@ -4,7 +4,7 @@ import { selectBestWorst, type ScoredPair } from './selectBestWorst';
 export interface BuildPairsOptions {
   prompts: readonly string[];
   /** k samples per prompt; generation is the caller's (a model, or a test's stub). */
-  sample: (prompt: string) => Promise<string[]>;
+  sample: (prompt: string, index: number) => Promise<string[]>;
   annotator: Annotator;
   onPrompt?: (done: number, total: number) => void;
 }
@@ -26,7 +26,7 @@ export async function buildPairs(o: BuildPairsOptions): Promise<BuildPairsResult
   let count = 0;
   for (let i = 0; i < o.prompts.length; i++) {
     const prompt = o.prompts[i];
-    const responses = await o.sample(prompt);
+    const responses = await o.sample(prompt, i);
     const scores = await o.annotator.score(prompt, responses);
     total += scores.reduce((a, b) => a + b, 0);
     count += scores.length;

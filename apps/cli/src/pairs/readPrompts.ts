@@ -13,10 +13,16 @@ export function readPrompts(file: string): string[] {
     const raw = readFileSync(file);
     text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
   } catch (e) {
-    throw new PrefoptError('io', `cannot read prompts file ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('io', `cannot read prompts file ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const name = file.replace(/\.gz$/, '');
-  if (name.endsWith('.txt')) return text.split('\n').map((l) => l.trimEnd()).filter((l) => l.length > 0);
+  if (name.endsWith('.txt'))
+    return text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l.length > 0);
   const records: unknown[] = [];
   if (name.endsWith('.json')) {
     try {
@@ -31,16 +37,25 @@ export function readPrompts(file: string): string[] {
       try {
         records.push(JSON.parse(line));
       } catch (e) {
-        throw new PrefoptError('data', `${file} line ${i + 1}: not JSON (${(e as Error).message}).`);
+        throw new PrefoptError(
+          'data',
+          `${file} line ${i + 1}: not JSON (${(e as Error).message}).`,
+        );
       }
     });
   } else {
-    throw new PrefoptError('config', `--prompts ${file}: expected a .txt, .jsonl or .json file (optionally .gz).`);
+    throw new PrefoptError(
+      'config',
+      `--prompts ${file}: expected a .txt, .jsonl or .json file (optionally .gz).`,
+    );
   }
   return records.map((r, i) => {
     const prompt = (r as { prompt?: unknown } | null)?.prompt;
     if (typeof prompt !== 'string' || prompt === '') {
-      throw new PrefoptError('data', `${file} record ${i + 1}: needs a non-empty string "prompt" field.`);
+      throw new PrefoptError(
+        'data',
+        `${file} record ${i + 1}: needs a non-empty string "prompt" field.`,
+      );
     }
     return prompt;
   });

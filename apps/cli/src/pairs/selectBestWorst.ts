@@ -12,9 +12,15 @@ export interface ScoredPair {
  * recipe). Ties: the first best and the last worst. Returns null when every score is equal
  * or best and worst are the same text: such a prompt carries no preference.
  */
-export function selectBestWorst(prompt: string, responses: readonly string[], scores: readonly number[]): ScoredPair | null {
+export function selectBestWorst(
+  prompt: string,
+  responses: readonly string[],
+  scores: readonly number[],
+): ScoredPair | null {
   if (responses.length !== scores.length) {
-    throw new RangeError(`selectBestWorst: ${responses.length} responses but ${scores.length} scores.`);
+    throw new RangeError(
+      `selectBestWorst: ${responses.length} responses but ${scores.length} scores.`,
+    );
   }
   let best = -1;
   let worst = -1;
@@ -22,7 +28,8 @@ export function selectBestWorst(prompt: string, responses: readonly string[], sc
     if (best < 0 || s > scores[best]) best = i;
     if (worst < 0 || s <= scores[worst]) worst = i;
   });
-  if (best < 0 || scores[best] === scores[worst] || responses[best] === responses[worst]) return null;
+  if (best < 0 || scores[best] === scores[worst] || responses[best] === responses[worst])
+    return null;
   return {
     prompt,
     chosen: responses[best],

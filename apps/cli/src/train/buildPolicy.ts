@@ -13,7 +13,10 @@ export function buildPolicy(model: string, seed: number): LlamaModel {
   try {
     config = JSON.parse(readFileSync(model, 'utf8')) as ModelConfigInput;
   } catch (e) {
-    throw new PrefoptError('config', `--model ${model}: ${(e as Error).message}. A .json model is a config like {"dim":64,"hiddenDim":172,"layers":2,"heads":4,"kvHeads":4,"vocab":512,"seqLen":256}.`);
+    throw new PrefoptError(
+      'config',
+      `--model ${model}: ${(e as Error).message}. A .json model is a config like {"dim":64,"hiddenDim":172,"layers":2,"heads":4,"kvHeads":4,"vocab":512,"seqLen":256}.`,
+    );
   }
   return createModel(config, { seed });
 }

@@ -8,9 +8,16 @@ import { PrefoptError } from '@prefopt/core';
  */
 export function chooseTokenizer(tokenizer: string | undefined, model: string): string {
   if (tokenizer) return tokenizer;
-  if (existsSync(model) && statSync(model).isDirectory() && existsSync(join(model, 'tokenizer.json'))) {
+  if (
+    existsSync(model) &&
+    statSync(model).isDirectory() &&
+    existsSync(join(model, 'tokenizer.json'))
+  ) {
     return join(model, 'tokenizer.json');
   }
   if (model.endsWith('.json')) return 'bytes';
-  throw new PrefoptError('config', `missing --tokenizer for --model ${model}: pass the tokenizer it was trained with (llama2.c tokenizer.bin or tokenizer.json).`);
+  throw new PrefoptError(
+    'config',
+    `missing --tokenizer for --model ${model}: pass the tokenizer it was trained with (llama2.c tokenizer.bin or tokenizer.json).`,
+  );
 }

@@ -19,7 +19,12 @@ export interface TrainData {
  * and holds out `--eval-split` of the pairs by a seeded split. Skipped records and dropped
  * pairs are reported on `log`, never silently lost.
  */
-export async function loadTrainData(s: TrainSettings, tokenizer: Tokenizer, tokenizerFile: string, log: (text: string) => void): Promise<TrainData> {
+export async function loadTrainData(
+  s: TrainSettings,
+  tokenizer: Tokenizer,
+  tokenizerFile: string,
+  log: (text: string) => void,
+): Promise<TrainData> {
   const options = {
     template: findChatTemplate(s.template),
     maxLength: s.maxLength,
@@ -32,12 +37,17 @@ export async function loadTrainData(s: TrainSettings, tokenizer: Tokenizer, toke
     const dropped = Object.entries(result.droppedByReason).filter(([, n]) => n > 0);
     log(
       `data ${file}: ${r.pairs} pairs (${r.format}), ${result.pairs.length} kept` +
-        (r.skipped ? `, ${r.skipped} invalid records skipped (first at line ${r.skippedRecords[0]?.line})` : '') +
+        (r.skipped
+          ? `, ${r.skipped} invalid records skipped (first at line ${r.skippedRecords[0]?.line})`
+          : '') +
         (dropped.length ? `, dropped ${dropped.map(([why, n]) => `${n} ${why}`).join(', ')}` : '') +
         (result.truncated ? `, ${result.truncated} truncated` : ''),
     );
     if (!result.pairs.length) {
-      throw new PrefoptError('data', `${file}: no trainable pairs after tokenisation; raise --max-length or check the format.`);
+      throw new PrefoptError(
+        'data',
+        `${file}: no trainable pairs after tokenisation; raise --max-length or check the format.`,
+      );
     }
     return result.pairs;
   };
@@ -45,12 +55,23 @@ export async function loadTrainData(s: TrainSettings, tokenizer: Tokenizer, toke
   let train = all;
   let held: TokenizedPair[] = [];
   if (s.evalData) held = await read(s.evalData);
-  else if (s.evalSplit > 0) ({ train, eval: held } = splitTrainEval(all, { evalFraction: s.evalSplit, seed: s.seed }));
-  const sha = (file: string) => (file === 'bytes' ? file : createHash('sha256').update(readFileSync(file)).digest('hex'));
+  else if (s.evalSplit > 0)
+    ({ train, eval: held } = splitTrainEval(all, { evalFraction: s.evalSplit, seed: s.seed }));
+  const sha = (file: string) =>
+    file === 'bytes' ? file : createHash('sha256').update(readFileSync(file)).digest('hex');
   return {
     train,
     eval: held,
-    dataIdentity: JSON.stringify({ data: sha(s.data), evalData: s.evalData ? sha(s.evalData) : null, format: s.format ?? 'auto' }),
-    tokenizationIdentity: JSON.stringify({ tokenizer: sha(tokenizerFile), kind: tokenizer.kind, ...options, template: s.template }),
+    dataIdentity: JSON.stringify({
+      data: sha(s.data),
+      evalData: s.evalData ? sha(s.evalData) : null,
+      format: s.format ?? 'auto',
+    }),
+    tokenizationIdentity: JSON.stringify({
+      tokenizer: sha(tokenizerFile),
+      kind: tokenizer.kind,
+      ...options,
+      template: s.template,
+    }),
   };
 }

@@ -15,16 +15,23 @@ const SCHEDULERS = ['cosine', 'linear', 'constant'] as const;
 export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings {
   const lrScheduler = stringFlag(args, 'lrScheduler', 'linear')!;
   if (!(SCHEDULERS as readonly string[]).includes(lrScheduler)) {
-    throw new PrefoptError('config', `--lr-scheduler must be ${SCHEDULERS.join(', ')}, got '${lrScheduler}'.`);
+    throw new PrefoptError(
+      'config',
+      `--lr-scheduler must be ${SCHEDULERS.join(', ')}, got '${lrScheduler}'.`,
+    );
   }
   const maxLength = numberFlag(args, 'maxLength', 1024, positiveInt)!;
   const maxPromptLength = numberFlag(args, 'maxPromptLength', undefined, positiveInt);
   if (maxPromptLength !== undefined && maxPromptLength >= maxLength) {
-    throw new PrefoptError('config', `--max-prompt-length (${maxPromptLength}) must be below --max-length (${maxLength}), or completions get no room.`);
+    throw new PrefoptError(
+      'config',
+      `--max-prompt-length (${maxPromptLength}) must be below --max-length (${maxLength}), or completions get no room.`,
+    );
   }
   const evalData = stringFlag(args, 'evalData');
   const evalSplit = numberFlag(args, 'evalSplit', 0, { min: 0, max: 0.9 })!;
-  if (evalData && evalSplit > 0) throw new PrefoptError('config', 'give --eval-data or --eval-split, not both.');
+  if (evalData && evalSplit > 0)
+    throw new PrefoptError('config', 'give --eval-data or --eval-split, not both.');
   const precompute = args.flags.precomputeRef;
   const precomputeRef =
     precompute === undefined || precompute === 'false'
@@ -33,8 +40,16 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
         ? join(cwd, '.prefopt', 'reference-cache')
         : precompute;
   const settings: TrainSettings = {
-    objective: requireString(args, 'objective', 'name the objective, e.g. --objective simpo (prefopt objectives lists them).'),
-    model: requireString(args, 'model', 'a llama2.c .bin, an HF folder, or a model-config .json for a fresh model.'),
+    objective: requireString(
+      args,
+      'objective',
+      'name the objective, e.g. --objective simpo (prefopt objectives lists them).',
+    ),
+    model: requireString(
+      args,
+      'model',
+      'a llama2.c .bin, an HF folder, or a model-config .json for a fresh model.',
+    ),
     tokenizer: stringFlag(args, 'tokenizer'),
     data: requireString(args, 'data', 'a preference dataset (.json, .jsonl, .gz).'),
     evalData,
@@ -58,7 +73,11 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     saveEvery: numberFlag(args, 'saveEvery', 0, int)!,
     resume: stringFlag(args, 'resume'),
     precomputeRef,
-    out: requireString(args, 'out', 'the run folder for metrics.jsonl and checkpoints, e.g. --out runs/x.'),
+    out: requireString(
+      args,
+      'out',
+      'the run folder for metrics.jsonl and checkpoints, e.g. --out runs/x.',
+    ),
   };
   const abs = (p: string | undefined) => (p === undefined || p === 'bytes' ? p : resolve(cwd, p));
   Object.assign(settings, {
@@ -70,7 +89,10 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     out: abs(settings.out),
   });
   if (settings.evalEvery > 0 && !settings.evalData && settings.evalSplit === 0) {
-    throw new PrefoptError('config', `--eval-every ${settings.evalEvery} needs held-out data: add --eval-data FILE or --eval-split 0.1.`);
+    throw new PrefoptError(
+      'config',
+      `--eval-every ${settings.evalEvery} needs held-out data: add --eval-data FILE or --eval-split 0.1.`,
+    );
   }
   return settings;
 }

@@ -1,6 +1,13 @@
 import type { PreferenceBatch, TokenizedPair } from '@prefopt/core';
 import type { LlamaModel } from '@prefopt/model';
-import { frozenCopy, hashWeights, ModelReference, openReferenceCache, PairBatchStream, type ReferenceSource } from '@prefopt/trainer';
+import {
+  frozenCopy,
+  hashWeights,
+  ModelReference,
+  openReferenceCache,
+  PairBatchStream,
+  type ReferenceSource,
+} from '@prefopt/trainer';
 import type { TrainData } from './loadTrainData';
 
 export interface ReferencePlan {

@@ -2,7 +2,14 @@ import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
 import { loadModel, saveModel } from '@prefopt/model';
-import { attachMetricsLog, attachPlainLog, attachProgressBar, CheckpointStore, PairBatchStream, Trainer } from '@prefopt/trainer';
+import {
+  attachMetricsLog,
+  attachPlainLog,
+  attachProgressBar,
+  CheckpointStore,
+  PairBatchStream,
+  Trainer,
+} from '@prefopt/trainer';
 import { stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
 import { activateBackend } from '../backend/activateBackend';
@@ -51,17 +58,26 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   try {
     assertTokenizerFits(tokenizer, policy);
     if (s.maxLength > policy.maxSeqLen) {
-      throw new PrefoptError('config', `--max-length ${s.maxLength} exceeds the model's context of ${policy.maxSeqLen} tokens; pass --max-length ${policy.maxSeqLen} or less.`);
+      throw new PrefoptError(
+        'config',
+        `--max-length ${s.maxLength} exceeds the model's context of ${policy.maxSeqLen} tokens; pass --max-length ${policy.maxSeqLen} or less.`,
+      );
     }
     const data = await loadTrainData(s, tokenizer, tokenizerPath, log);
     const train = new PairBatchStream(data.train, { batchSize: s.batchSize, seed: s.seed });
-    const totalSteps = s.maxSteps || Math.max(1, Math.ceil((s.epochs * train.batchesPerEpoch) / s.gradAccum));
+    const totalSteps =
+      s.maxSteps || Math.max(1, Math.ceil((s.epochs * train.batchesPerEpoch) / s.gradAccum));
     if (ckpt && ckpt.state.totalSteps !== totalSteps) {
-      log(`note: the checkpoint's run had ${ckpt.state.totalSteps} steps, this one has ${totalSteps}: the learning-rate schedule differs from the original run.`);
+      log(
+        `note: the checkpoint's run had ${ckpt.state.totalSteps} steps, this one has ${totalSteps}: the learning-rate schedule differs from the original run.`,
+      );
     }
     const { resume: _r, config: _c, help: _h, ...kept } = merged.flags;
     // `run` is stored by reference in every checkpoint; the reference factory fills referenceWeights.
-    const run: SavedRun = { flags: kept as Record<string, string>, referenceWeights: saved.referenceWeights };
+    const run: SavedRun = {
+      flags: kept as Record<string, string>,
+      referenceWeights: saved.referenceWeights,
+    };
     const trainer = new Trainer({
       policy,
       objective,
@@ -78,7 +94,11 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         log,
       }),
       optimizer: { weightDecay: s.weightDecay },
-      schedule: { lr: s.lr, warmupSteps: Math.ceil(s.warmupRatio * totalSteps), decay: s.lrScheduler },
+      schedule: {
+        lr: s.lr,
+        warmupSteps: Math.ceil(s.warmupRatio * totalSteps),
+        decay: s.lrScheduler,
+      },
       totalSteps,
       gradAccum: s.gradAccum,
       maxGradNorm: s.maxGradNorm,
@@ -97,7 +117,9 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
     process.once('SIGINT', stop);
     try {
       const last = await trainer.run();
-      io.stdout.write(`${JSON.stringify({ out: s.out, steps: last?.step ?? 0, loss: last?.loss ?? null, checkpoint: checkpoint ?? null })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ out: s.out, steps: last?.step ?? 0, loss: last?.loss ?? null, checkpoint: checkpoint ?? null })}\n`,
+      );
       return 0;
     } finally {
       process.off('SIGINT', stop);

@@ -10,7 +10,11 @@ import { backendModules } from '../../src/backend/backendModules';
 /** A container with the five bundled backend adapters only, so `auto` is deterministic here. */
 function context(): { ctx: CommandContext; stderr: () => string } {
   let err = '';
-  const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, cwd: process.cwd() };
+  const io = {
+    stdout: { write: () => true },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: process.cwd(),
+  };
   const container = async () => {
     const c = new Container();
     await c.load(...backendModules());
@@ -50,7 +54,9 @@ describe('activateBackend', () => {
     const adapter = await activateBackend(parseArgs([]), ctx);
     // No tfjs-node(-gpu) here; webgpu is absent or a software (lavapipe) adapter.
     expect(adapter.name).toBe('wasm');
-    expect(stderr()).toMatch(/^prefopt: --backend auto picked wasm on WebAssembly SIMD, 1 thread; passed over node-gpu \(not available\), webgpu \((not available|software device: .*)\), node \(not available\)/);
+    expect(stderr()).toMatch(
+      /^prefopt: --backend auto picked wasm on WebAssembly SIMD, 1 thread; passed over node-gpu \(not available\), webgpu \((not available|software device: .*)\), node \(not available\)/,
+    );
   });
 
   it('--backend node without @tensorflow/tfjs-node says exactly what to install', async () => {
@@ -68,8 +74,12 @@ describe('activateBackend', () => {
   it('an unknown name or a bad --threads is a config error naming the flag', async () => {
     const unknown = await failure(activateBackend(parseArgs(['--backend', 'tpu']), context().ctx));
     expect(unknown.kind).toBe('config');
-    expect(unknown.message).toContain("--backend 'tpu' is not a backend. Choose auto, node-gpu, webgpu, node");
-    const threads = await failure(activateBackend(parseArgs(['--backend', 'cpu', '--threads', '0']), context().ctx));
+    expect(unknown.message).toContain(
+      "--backend 'tpu' is not a backend. Choose auto, node-gpu, webgpu, node",
+    );
+    const threads = await failure(
+      activateBackend(parseArgs(['--backend', 'cpu', '--threads', '0']), context().ctx),
+    );
     expect(threads.kind).toBe('config');
     expect(threads.message).toContain('--threads must be an integer >= 1');
   });

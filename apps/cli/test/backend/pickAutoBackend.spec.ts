@@ -2,7 +2,12 @@ import { PrefoptError, type BackendAdapter, type BackendDeviceInfo } from '@pref
 import { describe, expect, it } from 'vitest';
 import { pickAutoBackend } from '../../src/backend/pickAutoBackend';
 
-function fake(name: string, priority: number, available: boolean | 'throws', device?: BackendDeviceInfo): BackendAdapter {
+function fake(
+  name: string,
+  priority: number,
+  available: boolean | 'throws',
+  device?: BackendDeviceInfo,
+): BackendAdapter {
   return {
     name,
     priority,
@@ -28,7 +33,10 @@ describe('pickAutoBackend', () => {
   });
 
   it('takes webgpu on a hardware adapter, passes over it on a software one', async () => {
-    const hw = await pickAutoBackend([fake('wasm', 20, true), fake('webgpu', 40, true, { description: 'RTX', software: false })]);
+    const hw = await pickAutoBackend([
+      fake('wasm', 20, true),
+      fake('webgpu', 40, true, { description: 'RTX', software: false }),
+    ]);
     expect(hw.adapter.name).toBe('webgpu');
     const sw = await pickAutoBackend([
       fake('wasm', 20, true),
@@ -45,9 +53,21 @@ describe('pickAutoBackend', () => {
   });
 
   it('prefers node over wasm over cpu', async () => {
-    expect((await pickAutoBackend([fake('cpu', 10, true), fake('node', 30, true), fake('wasm', 20, true)])).adapter.name).toBe('node');
-    expect((await pickAutoBackend([fake('cpu', 10, true), fake('wasm', 20, true)])).adapter.name).toBe('wasm');
-    expect((await pickAutoBackend([fake('cpu', 10, true), fake('wasm', 20, false)])).adapter.name).toBe('cpu');
+    expect(
+      (
+        await pickAutoBackend([
+          fake('cpu', 10, true),
+          fake('node', 30, true),
+          fake('wasm', 20, true),
+        ])
+      ).adapter.name,
+    ).toBe('node');
+    expect(
+      (await pickAutoBackend([fake('cpu', 10, true), fake('wasm', 20, true)])).adapter.name,
+    ).toBe('wasm');
+    expect(
+      (await pickAutoBackend([fake('cpu', 10, true), fake('wasm', 20, false)])).adapter.name,
+    ).toBe('cpu');
   });
 
   it('fails with a backend error when nothing is usable', async () => {

@@ -27,7 +27,9 @@ let cached: NativeAddonLoad | undefined;
 export function loadNativeAddon(): NativeAddonLoad {
   if (cached) return cached;
   if (!existsSync(NATIVE_ADDON_PATH)) {
-    cached = { reason: `the native addon is not built (${NATIVE_ADDON_PATH} is missing). ${BUILD_HINT}` };
+    cached = {
+      reason: `the native addon is not built (${NATIVE_ADDON_PATH} is missing). ${BUILD_HINT}`,
+    };
     return cached;
   }
   try {

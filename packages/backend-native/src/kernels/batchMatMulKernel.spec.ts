@@ -41,7 +41,14 @@ describe.skipIf(!addon)('nativeBatchMatMul', () => {
 
   it('transposes a: aᵀ·b with a = [[1,2],[3,4]] gives [[1,3],[2,4]]·I', () => {
     const { memory, tensor, values } = fakeMemory();
-    const c = nativeBatchMatMul(addon!, memory, tensor([2, 2], [1, 2, 3, 4]), tensor([2, 2], [1, 0, 0, 1]), true, false);
+    const c = nativeBatchMatMul(
+      addon!,
+      memory,
+      tensor([2, 2], [1, 2, 3, 4]),
+      tensor([2, 2], [1, 0, 0, 1]),
+      true,
+      false,
+    );
     expect(values(c!)).toEqual([1, 3, 2, 4]);
   });
 
@@ -52,6 +59,15 @@ describe.skipIf(!addon)('nativeBatchMatMul', () => {
     const a = tensor([2, 1, 1, 1], [1, 2]);
     const b = tensor([1, 3, 1, 1], [1, 2, 3]);
     expect(nativeBatchMatMul(addon!, memory, a, b, false, false)).toBeUndefined();
-    expect(nativeBatchMatMul(addon!, memory, tensor([1, 2], [1, 2]), tensor([3, 1], [1, 2, 3]), false, false)).toBeUndefined();
+    expect(
+      nativeBatchMatMul(
+        addon!,
+        memory,
+        tensor([1, 2], [1, 2]),
+        tensor([3, 1], [1, 2, 3]),
+        false,
+        false,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -39,7 +39,19 @@ export function nativeBatchMatMul(
   const bv = memory.f32(b)!;
   const strideA = sizeA === 1 ? 0 : m * k;
   const strideB = sizeB === 1 ? 0 : k * n;
-  addon.batchMatMul(transposeA, transposeB, sizeOf(outBatch), m, n, k, av, strideA, bv, strideB, out.values);
+  addon.batchMatMul(
+    transposeA,
+    transposeB,
+    sizeOf(outBatch),
+    m,
+    n,
+    k,
+    av,
+    strideA,
+    bv,
+    strideB,
+    out.values,
+  );
   return out.info;
 }
 

@@ -14,7 +14,8 @@ export function fusedMatMulKernel(ctx: NativeKernelContext): KernelConfig {
     kernelFunc: (args) => {
       const { a, b, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo>;
       const { transposeA, transposeB, activation } = args.attrs as unknown as _FusedMatMulAttrs;
-      if (bias || preluActivationWeights || (activation && activation !== 'linear')) return fallback(args);
+      if (bias || preluActivationWeights || (activation && activation !== 'linear'))
+        return fallback(args);
       const memory = ctx.memory(args.backend);
       return nativeBatchMatMul(ctx.addon, memory, a, b, transposeA, transposeB) ?? fallback(args);
     },

@@ -1,6 +1,7 @@
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { batchMatMulKernel } from './batchMatMulKernel';
 import { fusedMatMulKernel } from './fusedMatMulKernel';
+import { identityKernel } from './identityKernel';
 import type { NativeKernelContext } from './NativeKernelContext';
 import { reverseKernel } from './reverseKernel';
 import { softmaxKernel } from './softmaxKernel';
@@ -14,6 +15,7 @@ export function nativeKernelConfigs(ctx: NativeKernelContext): KernelConfig[] {
     fusedMatMulKernel(ctx),
     softmaxKernel(ctx),
     reverseKernel(ctx),
+    identityKernel(ctx),
     ...stackKernels(ctx),
     ...tokenLogProbsKernels(ctx),
   ];

@@ -16,7 +16,8 @@ export function reverseKernel(ctx: NativeKernelContext): KernelConfig {
       const { dims } = args.attrs as unknown as ReverseAttrs;
       const rank = x.shape.length;
       const axes = (Array.isArray(dims) ? dims : [dims]).map((d) => (d < 0 ? d + rank : d));
-      if (x.dtype !== 'float32' || rank === 0 || axes.length !== 1 || axes[0] !== rank - 1) return fallback(args);
+      if (x.dtype !== 'float32' || rank === 0 || axes.length !== 1 || axes[0] !== rank - 1)
+        return fallback(args);
       const memory = ctx.memory(args.backend);
       const out = memory.output(x.shape.slice()); // before views
       const src = memory.f32(x)!;

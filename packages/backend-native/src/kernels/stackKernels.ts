@@ -17,7 +17,8 @@ export function stackKernels(ctx: NativeKernelContext): KernelConfig[] {
       kernelFunc: (args) => {
         const parts = Object.values(args.inputs) as TensorInfo[];
         const { axis } = args.attrs as unknown as PackAttrs;
-        if (axis !== 0 || !parts.length || parts.some((p) => p.dtype !== 'float32')) return packFallback(args);
+        if (axis !== 0 || !parts.length || parts.some((p) => p.dtype !== 'float32'))
+          return packFallback(args);
         const memory = ctx.memory(args.backend);
         const size = sizeOf(parts[0].shape);
         const out = memory.output([parts.length, ...parts[0].shape]); // [S, ...]; before views

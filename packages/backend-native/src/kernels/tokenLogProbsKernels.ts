@@ -30,7 +30,13 @@ export function tokenLogProbsKernels(ctx: NativeKernelContext): KernelConfig[] {
         const [rows, vocab] = check(logits, targets);
         const memory = ctx.memory(backend);
         const out = memory.output([rows]); // [N]; before views
-        ctx.addon.tokenLogProbs(memory.f32(logits!)!, memory.i32(targets!)!, out.values, rows, vocab);
+        ctx.addon.tokenLogProbs(
+          memory.f32(logits!)!,
+          memory.i32(targets!)!,
+          out.values,
+          rows,
+          vocab,
+        );
         return out.info;
       },
     },

@@ -10,7 +10,8 @@ export interface WasmBackendLike {
 /** TensorMemory of tfjs's wasm backend: views of its heap (re-taken per call, see TensorMemory). */
 export function wasmMemory(backend: WasmBackendLike): TensorMemory {
   return {
-    f32: (t) => (t.dtype === 'float32' ? (backend.typedArrayFromHeap(t) as Float32Array) : undefined),
+    f32: (t) =>
+      t.dtype === 'float32' ? (backend.typedArrayFromHeap(t) as Float32Array) : undefined,
     i32: (t) => (t.dtype === 'int32' ? (backend.typedArrayFromHeap(t) as Int32Array) : undefined),
     output: (shape) => {
       const info = backend.makeOutput(shape, 'float32');

@@ -70,15 +70,18 @@ describe('tokenLogProbs', () => {
     [nativeAdapter, 'wasm'],
     [nativeCpuAdapter, 'native-cpu'],
   ] as const) {
-    it.skipIf(!native)(`${adapter.name} kernels match the unfused cpu reference in values and gradient`, async () => {
-      await tf.setBackend('cpu');
-      const expected = run(reference);
-      await adapter.activate();
-      await tf.setBackend(backend);
-      expect(tf.getKernel(TOKEN_LOG_PROBS, backend)).toBeDefined();
-      const before = tf.memory().numTensors;
-      expectClose(run(tokenLogProbs), expected);
-      expect(tf.memory().numTensors).toBe(before);
-    });
+    it.skipIf(!native)(
+      `${adapter.name} kernels match the unfused cpu reference in values and gradient`,
+      async () => {
+        await tf.setBackend('cpu');
+        const expected = run(reference);
+        await adapter.activate();
+        await tf.setBackend(backend);
+        expect(tf.getKernel(TOKEN_LOG_PROBS, backend)).toBeDefined();
+        const before = tf.memory().numTensors;
+        expectClose(run(tokenLogProbs), expected);
+        expect(tf.memory().numTensors).toBe(before);
+      },
+    );
   }
 });

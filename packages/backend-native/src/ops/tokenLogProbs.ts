@@ -40,7 +40,9 @@ const tokenLogProbsOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[])
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [x, t] = saved as [tf.Tensor2D, tf.Tensor1D];
       const dx = hasKernel(TOKEN_LOG_PROBS_GRAD)
-        ? (tf.engine().runKernel(TOKEN_LOG_PROBS_GRAD, { logits: x, targets: t, dy }) as tf.Tensor2D)
+        ? (tf
+            .engine()
+            .runKernel(TOKEN_LOG_PROBS_GRAD, { logits: x, targets: t, dy }) as tf.Tensor2D)
         : gradComposite(x, t, dy as tf.Tensor1D); // [N, V]
       return [dx, tf.zerosLike(t)];
     },
@@ -54,6 +56,7 @@ const tokenLogProbsOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[])
  * `PrefoptTokenLogProbs*` kernels where registered (native), else a composite.
  */
 export function tokenLogProbs(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Tensor1D {
-  if (targets.dtype !== 'int32') throw new TypeError(`tokenLogProbs: targets must be int32, got ${targets.dtype}`);
+  if (targets.dtype !== 'int32')
+    throw new TypeError(`tokenLogProbs: targets must be int32, got ${targets.dtype}`);
   return tokenLogProbsOp(logits, targets) as tf.Tensor1D; // [N]
 }

@@ -1,5 +1,12 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { slice_util, util, type KernelConfig, type KernelFunc, type SliceAttrs, type TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  slice_util,
+  util,
+  type KernelConfig,
+  type KernelFunc,
+  type SliceAttrs,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 
 /**
  * `Slice` for wasm that copies only the slice: tfjs 4.22's kernel first copies the whole
@@ -35,5 +42,6 @@ export function fastSlice(original: KernelConfig): KernelConfig {
     }
     return out;
   };
-  return { kernelName: original.kernelName, backendName: original.backendName, kernelFunc: kernelFunc as KernelFunc };
+  // setupFunc/disposeFunc stay the original's: the backend runs them at init for the fallback.
+  return { ...original, kernelFunc: kernelFunc as KernelFunc };
 }

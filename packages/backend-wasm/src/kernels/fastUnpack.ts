@@ -31,5 +31,6 @@ export function fastUnpack(original: KernelConfig): KernelConfig {
     });
     return outs;
   };
-  return { kernelName: original.kernelName, backendName: original.backendName, kernelFunc: kernelFunc as KernelFunc };
+  // setupFunc/disposeFunc stay the original's: the backend runs them at init for the fallback.
+  return { ...original, kernelFunc: kernelFunc as KernelFunc };
 }

@@ -21,7 +21,11 @@ describe('UnsortedSegmentSum on wasm', () => {
 
   it('keeps int32 dtype', async () => {
     // ids [1,1,0] over values [10,20,30]: seg0 = 30, seg1 = 10 + 20 = 30.
-    const y = tf.unsortedSegmentSum(tf.tensor1d([10, 20, 30], 'int32'), tf.tensor1d([1, 1, 0], 'int32'), 2);
+    const y = tf.unsortedSegmentSum(
+      tf.tensor1d([10, 20, 30], 'int32'),
+      tf.tensor1d([1, 1, 0], 'int32'),
+      2,
+    );
     expect(y.dtype).toBe('int32');
     expect(Array.from(await y.data())).toEqual([30, 30]);
   });
@@ -33,7 +37,9 @@ describe('UnsortedSegmentSum on wasm', () => {
     const before = tf.memory().numTensors;
     // loss = Σ_i Σ_d w[i,d]·table[ids[i],d]; d loss / d table[v] = Σ_{i: ids[i]=v} w[i]:
     // row0 = w0 + w2 + w3 = [1+3+4, 1+3+4] = [8, 8]; row1 = [0, 0]; row2 = w1 = [2, 2].
-    const { grads, value } = tf.variableGrads(() => tf.sum(tf.mul(tf.gather(table, ids), weights)) as tf.Scalar);
+    const { grads, value } = tf.variableGrads(
+      () => tf.sum(tf.mul(tf.gather(table, ids), weights)) as tf.Scalar,
+    );
     expect(Array.from(await grads[table.name].data())).toEqual([8, 8, 0, 0, 2, 2]);
     // value = 1·(1+2) + 2·(5+6) + 3·(1+2) + 4·(1+2) = 3 + 22 + 9 + 12 = 46
     expect(await value.data()).toEqual(new Float32Array([46]));

@@ -27,15 +27,30 @@ export function reverseAnyRank(original: KernelConfig, reshape: KernelConfig): K
       }
     });
     if (shape.length > 4) {
-      throw new Error(`Reverse on webgpu: axes [${[...flip]}] of a rank-${rank} tensor do not merge to rank ≤ 4.`);
+      throw new Error(
+        `Reverse on webgpu: axes [${[...flip]}] of a rank-${rank} tensor do not merge to rank ≤ 4.`,
+      );
     }
     const backend = args.backend as Disposer;
-    const merged = reshape.kernelFunc({ inputs: { x }, backend: args.backend, attrs: { shape } }) as TensorInfo; // [merged]
-    const reversed = original.kernelFunc({ inputs: { x: merged }, backend: args.backend, attrs: { dims } }) as TensorInfo;
-    const out = reshape.kernelFunc({ inputs: { x: reversed }, backend: args.backend, attrs: { shape: x.shape } }) as TensorInfo; // [d0, …]
+    const merged = reshape.kernelFunc({
+      inputs: { x },
+      backend: args.backend,
+      attrs: { shape },
+    }) as TensorInfo; // [merged]
+    const reversed = original.kernelFunc({
+      inputs: { x: merged },
+      backend: args.backend,
+      attrs: { dims },
+    }) as TensorInfo;
+    const out = reshape.kernelFunc({
+      inputs: { x: reversed },
+      backend: args.backend,
+      attrs: { shape: x.shape },
+    }) as TensorInfo; // [d0, …]
     backend.disposeData(merged.dataId);
     backend.disposeData(reversed.dataId);
     return out;
   };
-  return { kernelName: original.kernelName, backendName: original.backendName, kernelFunc: kernelFunc as KernelFunc };
+  // setupFunc/disposeFunc stay the original's: the backend runs them at init for the fallback.
+  return { ...original, kernelFunc: kernelFunc as KernelFunc };
 }

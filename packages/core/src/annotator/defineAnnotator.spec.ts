@@ -38,9 +38,21 @@ describe('defineAnnotator', () => {
   });
 
   it('rejects score lists of the wrong length or with non-finite values', async () => {
-    const short = defineAnnotator({ name: 'short', description: '', options: {}, score: () => [1] });
-    await expect(short().score('p', ['a', 'b'])).rejects.toThrow(/returned 1 scores for 2 responses/);
-    const nan = defineAnnotator({ name: 'nan', description: '', options: {}, score: (_p, r) => r.map(() => NaN) });
+    const short = defineAnnotator({
+      name: 'short',
+      description: '',
+      options: {},
+      score: () => [1],
+    });
+    await expect(short().score('p', ['a', 'b'])).rejects.toThrow(
+      /returned 1 scores for 2 responses/,
+    );
+    const nan = defineAnnotator({
+      name: 'nan',
+      description: '',
+      options: {},
+      score: (_p, r) => r.map(() => NaN),
+    });
     await expect(nan().score('p', ['a'])).rejects.toThrow(/non-finite score \(NaN\) to response 0/);
   });
 });

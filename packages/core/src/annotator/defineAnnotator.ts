@@ -34,17 +34,30 @@ export function defineAnnotator(def: AnnotatorDefinition): AnnotatorFactory {
   ) as OptionSpecs;
   const create = (given: Readonly<Record<string, unknown>> = {}): Annotator => {
     if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      throw new PrefoptError('config', `${def.name}: options must be an object, got ${JSON.stringify(given)}.`);
+      throw new PrefoptError(
+        'config',
+        `${def.name}: options must be an object, got ${JSON.stringify(given)}.`,
+      );
     }
     const rest = Object.fromEntries(Object.entries(given).filter(([k]) => !stringKeys.includes(k)));
-    const resolved: Record<string, OptionValue | undefined> = resolveOptions(def.name, otherSpecs, rest);
+    const resolved: Record<string, OptionValue | undefined> = resolveOptions(
+      def.name,
+      otherSpecs,
+      rest,
+    );
     for (const key of stringKeys) {
       const value = given[key] ?? def.options[key].default;
       if (value === undefined) {
-        throw new PrefoptError('config', `${def.name}: option '${key}' is required (${def.options[key].description}).`);
+        throw new PrefoptError(
+          'config',
+          `${def.name}: option '${key}' is required (${def.options[key].description}).`,
+        );
       }
       if (typeof value !== 'string' || value === '') {
-        throw new PrefoptError('config', `${def.name}: option '${key}' must be a non-empty string, got ${JSON.stringify(value)}.`);
+        throw new PrefoptError(
+          'config',
+          `${def.name}: option '${key}' must be a non-empty string, got ${JSON.stringify(value)}.`,
+        );
       }
       resolved[key] = value;
     }
@@ -65,13 +78,20 @@ export function defineAnnotator(def: AnnotatorDefinition): AnnotatorFactory {
         }
         const bad = scores.findIndex((s) => typeof s !== 'number' || !Number.isFinite(s));
         if (bad >= 0) {
-          throw new PrefoptError('numeric', `annotator '${def.name}' gave a non-finite score (${scores[bad]}) to response ${bad}.`);
+          throw new PrefoptError(
+            'numeric',
+            `annotator '${def.name}' gave a non-finite score (${scores[bad]}) to response ${bad}.`,
+          );
         }
         return scores;
       },
     });
   };
   return Object.freeze(
-    Object.assign(create, { annotatorName: def.name, description: def.description, options: def.options }),
+    Object.assign(create, {
+      annotatorName: def.name,
+      description: def.description,
+      options: def.options,
+    }),
   );
 }

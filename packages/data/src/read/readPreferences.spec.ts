@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,30 @@ describe('readPreferences', () => {
     const lines: number[] = [];
     for await (const r of readPreferences(file)) lines.push(r.source.line);
     expect(lines).toEqual([2, 7]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('closes the file when a caller stops early', async () => {
+    const file = join(dir, 'early.jsonl'); // ~900 KB: far more than one 64 KiB read
+    writeFileSync(
+      file,
+      Array.from({ length: 20_000 }, () =>
+        JSON.stringify({ prompt: 'p', chosen: 'c', rejected: 'r' }),
+      ).join('\n'),
+    );
+    const open = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    for await (const _ of readPreferences(file)) {
+      expect(open()).toBe(1);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50)); // the close is asynchronous
+    expect(open()).toBe(0);
   });
 
   it('lets a caller stop early, and reads the same file again afterwards', async () => {

@@ -56,11 +56,20 @@ describeIfShared('Llama2cTokenizer (tok512.bin)', ['models/stories260K/tok512.bi
     // /usr/bin/python3 tools/reference/llama2c_reference.py encode …/stories260K.bin …/tok512.bin TEXT
     const cases: [string, number[]][] = [
       ['Once upon a time', [1, 403, 407, 261, 378]],
-      ['Lily saw a big dog.  It was happy!', [1, 317, 394, 261, 370, 400, 428, 426, 410, 359, 413, 286, 393, 443]],
-      ['Tom said:\n"Hi, Mia."', [1, 274, 287, 336, 467, 13, 436, 440, 417, 432, 392, 417, 412, 426, 436]],
+      [
+        'Lily saw a big dog.  It was happy!',
+        [1, 317, 394, 261, 370, 400, 428, 426, 410, 359, 413, 286, 393, 443],
+      ],
+      [
+        'Tom said:\n"Hi, Mia."',
+        [1, 274, 287, 336, 467, 13, 436, 440, 417, 432, 392, 417, 412, 426, 436],
+      ],
       [
         'naïve café — 日本 🙂',
-        [1, 297, 412, 198, 178, 360, 280, 412, 431, 485, 410, 481, 410, 233, 154, 168, 233, 159, 175, 410, 243, 162, 156, 133],
+        [
+          1, 297, 412, 198, 178, 360, 280, 412, 431, 485, 410, 481, 410, 233, 154, 168, 233, 159,
+          175, 410, 243, 162, 156, 133,
+        ],
       ],
       ['', [1]],
     ];
@@ -74,7 +83,9 @@ describeIfShared('Llama2cTokenizer (tok512.bin)', ['models/stories260K/tok512.bi
 
 describe('readLlama2cTokenizer', () => {
   it('a missing file is a tokenizer error naming it', () => {
-    expect(() => readLlama2cTokenizer('/nonexistent/tok.bin')).toThrowError(/cannot read tokenizer \/nonexistent\/tok\.bin/);
+    expect(() => readLlama2cTokenizer('/nonexistent/tok.bin')).toThrowError(
+      /cannot read tokenizer \/nonexistent\/tok\.bin/,
+    );
     expect(() => readLlama2cTokenizer('/nonexistent/tok.bin')).toThrowError(
       expect.objectContaining({ kind: 'tokenizer', name: 'PrefoptError' }),
     );

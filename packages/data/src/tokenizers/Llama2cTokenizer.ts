@@ -33,7 +33,7 @@ export class Llama2cTokenizer implements Tokenizer {
     const bytes = Buffer.from(text, 'utf8');
     const ids: number[] = [];
     if (text.length > 0 && this.spaceId !== undefined) ids.push(this.spaceId); // sentencepiece's dummy prefix
-    for (let i = 0; i < bytes.length; ) {
+    for (let i = 0; i < bytes.length;) {
       let j = i + 1;
       while (j < bytes.length && (bytes[j] & 0xc0) === 0x80 && j - i < 4) j++;
       const char = bytes.toString('latin1', i, j);

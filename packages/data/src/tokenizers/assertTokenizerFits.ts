@@ -5,7 +5,10 @@ import { PrefoptError } from '@prefopt/core';
  * Fails before any compute when the tokenizer can produce ids the model has no
  * embedding for (its vocabulary is larger than the model's).
  */
-export function assertTokenizerFits(tokenizer: Tokenizer, model: { readonly vocabSize: number }): void {
+export function assertTokenizerFits(
+  tokenizer: Tokenizer,
+  model: { readonly vocabSize: number },
+): void {
   if (tokenizer.vocabSize > model.vocabSize) {
     throw new PrefoptError(
       'tokenizer',

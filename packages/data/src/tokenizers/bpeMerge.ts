@@ -60,7 +60,7 @@ function before(a: Candidate, b: Candidate): boolean {
 
 function push(heap: Candidate[], c: Candidate): void {
   heap.push(c);
-  for (let i = heap.length - 1; i > 0; ) {
+  for (let i = heap.length - 1; i > 0;) {
     const parent = (i - 1) >> 1;
     if (!before(heap[i], heap[parent])) break;
     [heap[i], heap[parent]] = [heap[parent], heap[i]];
@@ -73,7 +73,7 @@ function pop(heap: Candidate[]): Candidate {
   const last = heap.pop() as Candidate;
   if (heap.length) {
     heap[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let best = i;

@@ -20,8 +20,12 @@ export function loadTokenizer(path: string): Tokenizer {
   }
   if (statSync(path).isDirectory()) {
     if (existsSync(join(path, 'tokenizer.json'))) return readHfTokenizer(path);
-    if (existsSync(join(path, 'tokenizer.bin'))) return readLlama2cTokenizer(join(path, 'tokenizer.bin'));
-    throw new PrefoptError('tokenizer', `${path} holds neither tokenizer.json nor tokenizer.bin; pass the tokenizer file.`);
+    if (existsSync(join(path, 'tokenizer.bin')))
+      return readLlama2cTokenizer(join(path, 'tokenizer.bin'));
+    throw new PrefoptError(
+      'tokenizer',
+      `${path} holds neither tokenizer.json nor tokenizer.bin; pass the tokenizer file.`,
+    );
   }
   return path.endsWith('.json') ? readHfTokenizer(path) : readLlama2cTokenizer(path);
 }

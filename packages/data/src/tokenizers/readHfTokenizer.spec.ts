@@ -36,8 +36,24 @@ const TOKENIZER_JSON = {
     fuse_unk: false,
     byte_fallback: false,
     vocab: {
-      '<unk>': 0, '<s>': 1, '</s>': 2, '▁': 3, h: 4, e: 5, l: 6, o: 7, w: 8, r: 9, d: 10,
-      '▁h': 11, '▁he': 12, ll: 13, '▁hell': 14, '▁hello': 15, '▁w': 16, or: 17,
+      '<unk>': 0,
+      '<s>': 1,
+      '</s>': 2,
+      '▁': 3,
+      h: 4,
+      e: 5,
+      l: 6,
+      o: 7,
+      w: 8,
+      r: 9,
+      d: 10,
+      '▁h': 11,
+      '▁he': 12,
+      ll: 13,
+      '▁hell': 14,
+      '▁hello': 15,
+      '▁w': 16,
+      or: 17,
     },
     merges: ['▁ h', '▁h e', 'l l', '▁he ll', '▁hell o', '▁ w', 'o r'],
   },
@@ -46,7 +62,10 @@ const TOKENIZER_JSON = {
 function writeTokenizer(): string {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-tok-'));
   writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(TOKENIZER_JSON));
-  writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify({ bos_token: '<s>', eos_token: { content: '</s>' } }));
+  writeFileSync(
+    join(dir, 'tokenizer_config.json'),
+    JSON.stringify({ bos_token: '<s>', eos_token: { content: '</s>' } }),
+  );
   return dir;
 }
 
@@ -66,13 +85,17 @@ describe('HF tokenizer.json', () => {
     expect(loadTokenizer(dir).kind).toBe('hf');
     expect(loadTokenizer(join(dir, 'tokenizer.json')).kind).toBe('hf');
     expect(loadTokenizer('bytes').kind).toBe('bytes');
-    expect(() => loadTokenizer(join(dir, 'nope.bin'))).toThrowError(/tokenizer .*nope\.bin not found/);
+    expect(() => loadTokenizer(join(dir, 'nope.bin'))).toThrowError(
+      /tokenizer .*nope\.bin not found/,
+    );
   });
 
   it('a tokenizer larger than the model is a tokenizer error before any compute', () => {
     const tok = readHfTokenizer(writeTokenizer());
     expect(() => assertTokenizerFits(tok, { vocabSize: 18 })).not.toThrow();
-    expect(() => assertTokenizerFits(tok, { vocabSize: 17 })).toThrowError(/has 18 tokens but the model's vocabulary is 17/);
+    expect(() => assertTokenizerFits(tok, { vocabSize: 17 })).toThrowError(
+      /has 18 tokens but the model's vocabulary is 17/,
+    );
     expect(() => assertTokenizerFits(new ByteTokenizer(), { vocabSize: 256 })).toThrowError(
       expect.objectContaining({ kind: 'tokenizer', name: 'PrefoptError' }),
     );

@@ -9,36 +9,54 @@ import { HfTokenizer } from './HfTokenizer';
  * `tokenizer_config.json` beside it when present (BOS/EOS names). Never uses the network.
  */
 export function readHfTokenizer(path: string): HfTokenizer {
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'tokenizer.json') : path;
+  const file =
+    existsSync(path) && statSync(path).isDirectory() ? join(path, 'tokenizer.json') : path;
   const json = readJson(file, true) as Record<string, unknown>;
   const configFile = join(dirname(file), 'tokenizer_config.json');
-  const config = (existsSync(configFile) ? readJson(configFile, false) : {}) as Record<string, unknown>;
+  const config = (existsSync(configFile) ? readJson(configFile, false) : {}) as Record<
+    string,
+    unknown
+  >;
   let inner: Tokenizers;
   try {
     inner = new Tokenizers(json, config);
   } catch (e) {
-    throw new PrefoptError('tokenizer', `${file}: @huggingface/tokenizers cannot build it: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError(
+      'tokenizer',
+      `${file}: @huggingface/tokenizers cannot build it: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const idOf = (key: 'bos_token' | 'eos_token', fallbacks: string[]): number | undefined => {
     const value = config[key];
-    const name = typeof value === 'string' ? value : (value as { content?: string } | undefined)?.content;
+    const name =
+      typeof value === 'string' ? value : (value as { content?: string } | undefined)?.content;
     for (const candidate of name ? [name] : fallbacks) {
       const id = inner.token_to_id(candidate);
       if (id !== undefined) return id;
     }
     return undefined;
   };
-  return new HfTokenizer(inner, idOf('bos_token', ['<s>', '<|begin_of_text|>']), idOf('eos_token', ['</s>', '<|end_of_text|>', '<|endoftext|>']));
+  return new HfTokenizer(
+    inner,
+    idOf('bos_token', ['<s>', '<|begin_of_text|>']),
+    idOf('eos_token', ['</s>', '<|end_of_text|>', '<|endoftext|>']),
+  );
 }
 
 function readJson(file: string, required: boolean): unknown {
   if (!existsSync(file)) {
     if (!required) return {};
-    throw new PrefoptError('tokenizer', `tokenizer ${file} not found; pass a tokenizer.json file or the folder holding it.`);
+    throw new PrefoptError(
+      'tokenizer',
+      `tokenizer ${file} not found; pass a tokenizer.json file or the folder holding it.`,
+    );
   }
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new PrefoptError('tokenizer', `${file}: not valid JSON: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('tokenizer', `${file}: not valid JSON: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

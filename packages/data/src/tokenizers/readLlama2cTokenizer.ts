@@ -11,7 +11,9 @@ export function readLlama2cTokenizer(file: string): Llama2cTokenizer {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new PrefoptError('tokenizer', `cannot read tokenizer ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('tokenizer', `cannot read tokenizer ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const fail = (what: string): never => {
     throw new PrefoptError('tokenizer', `${file}: ${what} (is it a llama2.c tokenizer.bin?)`);
@@ -22,16 +24,22 @@ export function readLlama2cTokenizer(file: string): Llama2cTokenizer {
   const scores: number[] = [];
   let at = 4;
   while (at < bytes.length) {
-    if (at + 8 > bytes.length) fail(`token ${pieces.length} header expected 8 bytes at offset ${at}, found ${bytes.length - at}`);
+    if (at + 8 > bytes.length)
+      fail(
+        `token ${pieces.length} header expected 8 bytes at offset ${at}, found ${bytes.length - at}`,
+      );
     const score = bytes.readFloatLE(at);
     const len = bytes.readInt32LE(at + 4);
     if (len < 0 || len > maxLen || at + 8 + len > bytes.length) {
-      fail(`token ${pieces.length} claims ${len} bytes at offset ${at + 8} (max_token_length ${maxLen}, file ${bytes.length} bytes)`);
+      fail(
+        `token ${pieces.length} claims ${len} bytes at offset ${at + 8} (max_token_length ${maxLen}, file ${bytes.length} bytes)`,
+      );
     }
     pieces.push(bytes.toString('latin1', at + 8, at + 8 + len));
     scores.push(score);
     at += 8 + len;
   }
-  if (pieces.length < 259) fail(`expected at least 259 tokens (<unk>, <s>, </s>, 256 bytes), found ${pieces.length}`);
+  if (pieces.length < 259)
+    fail(`expected at least 259 tokens (<unk>, <s>, </s>, 256 bytes), found ${pieces.length}`);
   return new Llama2cTokenizer(pieces, Float32Array.from(scores));
 }

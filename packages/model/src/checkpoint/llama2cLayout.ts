@@ -14,7 +14,10 @@ export interface Llama2cEntry {
  * embedding, then per kind all layers (attention_norm, wq, wk, wv, wo, ffn_norm, w1, w2, w3),
  * final norm, the RoPE cos/sin tables (seq_len · hd/2 each), then the untied classifier.
  */
-export function llama2cLayout(config: ModelConfig): { entries: Llama2cEntry[]; totalBytes: number } {
+export function llama2cLayout(config: ModelConfig): {
+  entries: Llama2cEntry[];
+  totalBytes: number;
+} {
   const { dim, hiddenDim, heads, kvHeads, vocab, seqLen } = config;
   const hd = dim / heads;
   const entries: Llama2cEntry[] = [];

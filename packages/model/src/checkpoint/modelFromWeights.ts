@@ -7,12 +7,20 @@ import { weightShapes } from '../llama/weightShapes';
 import type { WeightArrays } from './WeightArrays';
 
 /** A model holding `weights`; every name and size is checked first (`source` names the file). */
-export function modelFromWeights(config: ModelConfig, weights: WeightArrays, source: string): LlamaModel {
+export function modelFromWeights(
+  config: ModelConfig,
+  weights: WeightArrays,
+  source: string,
+): LlamaModel {
   const shapes = weightShapes(config);
   for (const [name, shape] of shapes) {
     const values = weights.get(name);
     const expected = shape.reduce((a, b) => a * b, 1);
-    if (!values) throw new PrefoptError('checkpoint', `${source}: weight ${name} [${shape.join(', ')}] is missing.`);
+    if (!values)
+      throw new PrefoptError(
+        'checkpoint',
+        `${source}: weight ${name} [${shape.join(', ')}] is missing.`,
+      );
     if (values.length !== expected) {
       throw new PrefoptError(
         'checkpoint',
@@ -22,10 +30,15 @@ export function modelFromWeights(config: ModelConfig, weights: WeightArrays, sou
   }
   const unknown = [...weights.keys()].filter((name) => !shapes.has(name));
   if (unknown.length) {
-    throw new PrefoptError('checkpoint', `${source}: unexpected weights ${unknown.join(', ')} for this config.`);
+    throw new PrefoptError(
+      'checkpoint',
+      `${source}: unexpected weights ${unknown.join(', ')} for this config.`,
+    );
   }
   return new LlamaModel(
     config,
-    buildWeights(config, (name, shape) => tf.tensor(weights.get(name) as Float32Array, shape, 'float32')),
+    buildWeights(config, (name, shape) =>
+      tf.tensor(weights.get(name) as Float32Array, shape, 'float32'),
+    ),
   );
 }

@@ -19,7 +19,11 @@ export function readLlama2cBin(file: string): { config: ModelConfig; weights: We
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new PrefoptError('checkpoint', `cannot read llama2.c checkpoint ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError(
+      'checkpoint',
+      `cannot read llama2.c checkpoint ${file}: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   if (bytes.length < LLAMA2C_HEADER_BYTES) {
     throw new PrefoptError(
@@ -27,7 +31,9 @@ export function readLlama2cBin(file: string): { config: ModelConfig; weights: We
       `${file}: expected a llama2.c header of ${LLAMA2C_HEADER_BYTES} bytes, found a file of ${bytes.length} bytes.`,
     );
   }
-  const header = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + LLAMA2C_HEADER_BYTES));
+  const header = new Int32Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + LLAMA2C_HEADER_BYTES),
+  );
   if (header[0] === VERSIONED_MAGIC) {
     throw new PrefoptError(
       'checkpoint',
@@ -37,25 +43,48 @@ export function readLlama2cBin(file: string): { config: ModelConfig; weights: We
   const [dim, hiddenDim, layers, heads, kvHeads, signedVocab, seqLen] = header;
   let config: ModelConfig;
   try {
-    config = resolveModelConfig({ dim, hiddenDim, layers, heads, kvHeads, vocab: Math.abs(signedVocab), seqLen, sharedClassifier: signedVocab > 0 });
+    config = resolveModelConfig({
+      dim,
+      hiddenDim,
+      layers,
+      heads,
+      kvHeads,
+      vocab: Math.abs(signedVocab),
+      seqLen,
+      sharedClassifier: signedVocab > 0,
+    });
   } catch (e) {
-    throw new PrefoptError('checkpoint', `${file}: header [${Array.from(header).join(', ')}] is not a valid llama2.c model: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError(
+      'checkpoint',
+      `${file}: header [${Array.from(header).join(', ')}] is not a valid llama2.c model: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const layout = llama2cLayout(config);
   if (bytes.length !== layout.totalBytes) {
     throw new PrefoptError(
       'checkpoint',
       `${file}: expected ${layout.totalBytes} bytes for a llama2.c model with header [${Array.from(header).join(', ')}], found ${bytes.length} bytes` +
-        (bytes.length < layout.totalBytes ? ' (truncated: copy or download it again).' : ' (trailing data: not a legacy llama2.c file?).'),
+        (bytes.length < layout.totalBytes
+          ? ' (truncated: copy or download it again).'
+          : ' (trailing data: not a legacy llama2.c file?).'),
     );
   }
   const weights: WeightArrays = new Map();
   for (const entry of layout.entries) {
     if (entry.name === undefined) continue; // RoPE tables: recomputed by the model
     const count = entry.shape.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset + entry.offset, bytes.byteOffset + entry.offset + 4 * count));
+    const values = new Float32Array(
+      bytes.buffer.slice(
+        bytes.byteOffset + entry.offset,
+        bytes.byteOffset + entry.offset + 4 * count,
+      ),
+    );
     const isMatrix = entry.shape.length === 2 && entry.name !== 'embedding'; // embedding is [V, D] in both
-    weights.set(entry.name, isMatrix ? transposeMatrix(values, entry.shape[0], entry.shape[1]) : values);
+    weights.set(
+      entry.name,
+      isMatrix ? transposeMatrix(values, entry.shape[0], entry.shape[1]) : values,
+    );
   }
   return { config, weights };
 }

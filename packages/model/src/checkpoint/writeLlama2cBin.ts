@@ -13,7 +13,15 @@ export function writeLlama2cBin(file: string, config: ModelConfig, weights: Weig
   const { entries, totalBytes } = llama2cLayout(config);
   const bytes = new Uint8Array(totalBytes);
   const vocab = config.sharedClassifier ? config.vocab : -config.vocab;
-  const header = [config.dim, config.hiddenDim, config.layers, config.heads, config.kvHeads, vocab, config.seqLen];
+  const header = [
+    config.dim,
+    config.hiddenDim,
+    config.layers,
+    config.heads,
+    config.kvHeads,
+    vocab,
+    config.seqLen,
+  ];
   new Int32Array(bytes.buffer, 0, 7).set(header);
   const hd = config.dim / config.heads;
   const [cosTable, sinTable] = ropeTables(hd, config.seqLen, config.ropeTheta);
@@ -34,7 +42,11 @@ export function writeLlama2cBin(file: string, config: ModelConfig, weights: Weig
     }
     const [rows, cols] = entry.shape;
     // the model holds [in, out] = [cols, rows]; the embedding is [V, D] in both
-    target.set(entry.shape.length === 2 && entry.name !== 'embedding' ? transposeMatrix(values, cols, rows) : values);
+    target.set(
+      entry.shape.length === 2 && entry.name !== 'embedding'
+        ? transposeMatrix(values, cols, rows)
+        : values,
+    );
   }
   writeFileSync(file, bytes);
 }

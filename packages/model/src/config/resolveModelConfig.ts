@@ -8,7 +8,15 @@ const MODEL_CONFIG_DEFAULTS = {
   sharedClassifier: true,
 } as const;
 
-const POSITIVE_INTEGERS = ['dim', 'hiddenDim', 'layers', 'heads', 'kvHeads', 'vocab', 'seqLen'] as const;
+const POSITIVE_INTEGERS = [
+  'dim',
+  'hiddenDim',
+  'layers',
+  'heads',
+  'kvHeads',
+  'vocab',
+  'seqLen',
+] as const;
 
 /** Fills defaults and checks the record; a bad field is a `config` error naming it. */
 export function resolveModelConfig(input: ModelConfigInput): ModelConfig {
@@ -16,11 +24,17 @@ export function resolveModelConfig(input: ModelConfigInput): ModelConfig {
   for (const key of POSITIVE_INTEGERS) {
     const v = config[key];
     if (!Number.isInteger(v) || v <= 0) {
-      throw new PrefoptError('config', `model config: ${key} must be a positive integer, got ${v}.`);
+      throw new PrefoptError(
+        'config',
+        `model config: ${key} must be a positive integer, got ${v}.`,
+      );
     }
   }
   if (config.dim % config.heads !== 0) {
-    throw new PrefoptError('config', `model config: dim ${config.dim} is not divisible by heads ${config.heads}.`);
+    throw new PrefoptError(
+      'config',
+      `model config: dim ${config.dim} is not divisible by heads ${config.heads}.`,
+    );
   }
   if ((config.dim / config.heads) % 2 !== 0) {
     throw new PrefoptError(
@@ -41,4 +55,3 @@ export function resolveModelConfig(input: ModelConfigInput): ModelConfig {
   }
   return config;
 }
-

@@ -9,7 +9,10 @@ import { generate } from './generate';
 let model: LlamaModel;
 beforeAll(async () => {
   await useCpuBackend();
-  model = createModel({ dim: 16, hiddenDim: 24, layers: 2, heads: 4, kvHeads: 2, vocab: 13, seqLen: 10 }, { seed: 3 });
+  model = createModel(
+    { dim: 16, hiddenDim: 24, layers: 2, heads: 4, kvHeads: 2, vocab: 13, seqLen: 10 },
+    { seed: 3 },
+  );
 });
 afterAll(() => model.dispose());
 
@@ -18,7 +21,19 @@ function greedyWithoutCache(m: LlamaModel, prompt: number[], n: number): number[
   const seq = [...prompt];
   for (let i = 0; i < n; i++) {
     const ids = tf.tensor2d([seq], [1, seq.length], 'int32');
-    seq.push(tf.tidy(() => tf.argMax(m.logits(ids).slice([0, seq.length - 1, 0], [1, 1, -1]).reshape([-1])).dataSync()[0]));
+    seq.push(
+      tf.tidy(
+        () =>
+          tf
+            .argMax(
+              m
+                .logits(ids)
+                .slice([0, seq.length - 1, 0], [1, 1, -1])
+                .reshape([-1]),
+            )
+            .dataSync()[0],
+      ),
+    );
     ids.dispose();
   }
   return seq.slice(prompt.length);
@@ -46,7 +61,8 @@ describe('generate', () => {
     const a = await generate(model, [1, 2], { ...opts, seed: 11 });
     expect(await generate(model, [1, 2], { ...opts, seed: 11 })).toEqual(a);
     const others: string[] = [];
-    for (const seed of [12, 13, 14]) others.push((await generate(model, [1, 2], { ...opts, seed })).join());
+    for (const seed of [12, 13, 14])
+      others.push((await generate(model, [1, 2], { ...opts, seed })).join());
     expect(others.some((o) => o !== a.join())).toBe(true);
   });
 });
@@ -55,12 +71,15 @@ describeIfShared('generate (stories260K)', ['models/stories260K/stories260K.bin'
   it('greedy continuation of "Once upon a time" equals the PyTorch reference', async () => {
     // /usr/bin/python3 tools/reference/llama2c_reference.py generate …/stories260K.bin …/tok512.bin "Once upon a time" 60
     const reference = [
-      1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426, 338, 401, 396, 267, 337, 410, 408, 419,
-      292, 411, 322, 265, 282, 295, 433, 426, 385, 328, 432, 358, 394, 261, 370, 432, 352, 266, 268, 388, 426, 338, 391,
-      266, 267, 337, 335, 312, 432, 398, 312, 286, 267, 414, 270, 333, 415, 426, 13, 438, 310,
+      1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426, 338, 401, 396,
+      267, 337, 410, 408, 419, 292, 411, 322, 265, 282, 295, 433, 426, 385, 328, 432, 358, 394, 261,
+      370, 432, 352, 266, 268, 388, 426, 338, 391, 266, 267, 337, 335, 312, 432, 398, 312, 286, 267,
+      414, 270, 333, 415, 426, 13, 438, 310,
     ];
     const m = loadModel(bin);
-    expect(await generate(m, reference.slice(0, 5), { maxNewTokens: 60, temperature: 0, eosId: 2 })).toEqual(reference.slice(5));
+    expect(
+      await generate(m, reference.slice(0, 5), { maxNewTokens: 60, temperature: 0, eosId: 2 }),
+    ).toEqual(reference.slice(5));
     m.dispose();
   });
 });

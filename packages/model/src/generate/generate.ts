@@ -31,13 +31,22 @@ export async function generate(
 ): Promise<number[]> {
   const { maxNewTokens, temperature = 0, topP = 1, seed = 42 } = options;
   if (!Number.isInteger(maxNewTokens) || maxNewTokens < 0) {
-    throw new PrefoptError('config', `maxNewTokens must be a non-negative integer, got ${maxNewTokens}.`);
+    throw new PrefoptError(
+      'config',
+      `maxNewTokens must be a non-negative integer, got ${maxNewTokens}.`,
+    );
   }
-  if (!(temperature >= 0)) throw new PrefoptError('config', `temperature must be >= 0, got ${temperature}.`);
-  if (!(topP > 0 && topP <= 1)) throw new PrefoptError('config', `topP must be in (0, 1], got ${topP}.`);
-  if (promptIds.length === 0) throw new PrefoptError('input', 'the prompt has no tokens; encode it with BOS.');
+  if (!(temperature >= 0))
+    throw new PrefoptError('config', `temperature must be >= 0, got ${temperature}.`);
+  if (!(topP > 0 && topP <= 1))
+    throw new PrefoptError('config', `topP must be in (0, 1], got ${topP}.`);
+  if (promptIds.length === 0)
+    throw new PrefoptError('input', 'the prompt has no tokens; encode it with BOS.');
   if (promptIds.length >= model.maxSeqLen) {
-    throw new PrefoptError('input', `the prompt has ${promptIds.length} tokens; the model's seqLen is ${model.maxSeqLen}.`);
+    throw new PrefoptError(
+      'input',
+      `the prompt has ${promptIds.length} tokens; the model's seqLen is ${model.maxSeqLen}.`,
+    );
   }
   const rng = new XorshiftRng(seed);
   const cache = new KvCache(model.config.layers);

@@ -8,7 +8,9 @@ const LOGITS = Float32Array.from([0.5, 0.3, 0.2].map(Math.log));
 
 describe('sampleToken', () => {
   it('temperature 0 is argmax (first index on ties)', () => {
-    expect(sampleToken(Float32Array.from([1, 3, 3, 2]), { temperature: 0, topP: 1 }, coin(0.9))).toBe(1);
+    expect(
+      sampleToken(Float32Array.from([1, 3, 3, 2]), { temperature: 0, topP: 1 }, coin(0.9)),
+    ).toBe(1);
   });
 
   it('full softmax: coin 0.49 → 0, 0.51 → 1 (cdf 0.5, 0.8), 0.81 → 2', () => {
@@ -29,7 +31,9 @@ describe('XorshiftRng', () => {
     //     global s; s^=s>>12; s=(s^(s<<25))&M; s^=s>>27; return ((s*0x2545F4914F6CDD1D)&M)>>32
     // print([u32() for _ in range(3)], [(u32()>>8)/16777216.0 for _ in range(2)])'
     const rng = new XorshiftRng(42);
-    expect([rng.nextU32(), rng.nextU32(), rng.nextU32()]).toEqual([1456360119, 3359763283, 3393612768]);
+    expect([rng.nextU32(), rng.nextU32(), rng.nextU32()]).toEqual([
+      1456360119, 3359763283, 3393612768,
+    ]);
     expect([rng.nextFloat(), rng.nextFloat()]).toEqual([0.9440426230430603, 0.7643936276435852]);
   });
 

@@ -43,7 +43,8 @@ describe('LlamaModel', () => {
     const logSoftmax = tf.tidy(() => tf.logSoftmax(model.logits(ids)).arraySync() as number[][][]); // [4, T, V]
     const expected = [0, 1, 2, 3].map((r) => {
       let s = 0;
-      for (let j = 1; j < t; j++) s += BATCH.completionMask[r * t + j] * logSoftmax[r][j - 1][BATCH.inputIds[r * t + j]];
+      for (let j = 1; j < t; j++)
+        s += BATCH.completionMask[r * t + j] * logSoftmax[r][j - 1][BATCH.inputIds[r * t + j]];
       return s;
     });
     const got = [...logps.chosen.dataSync(), ...logps.rejected.dataSync()];
@@ -54,10 +55,17 @@ describe('LlamaModel', () => {
   });
 
   it('padding after the completion does not change the log-probs', () => {
-    const padded = { ...BATCH, inputIds: BATCH.inputIds.map((id, i) => (BATCH.completionMask[i] || i % 5 < 2 || i < 5 ? id : 10)) };
+    const padded = {
+      ...BATCH,
+      inputIds: BATCH.inputIds.map((id, i) =>
+        BATCH.completionMask[i] || i % 5 < 2 || i < 5 ? id : 10,
+      ),
+    };
     const a = model.sequenceLogps(BATCH);
     const b = model.sequenceLogps(padded);
-    expect(Array.from(b.logps.rejected.dataSync())).toEqual(Array.from(a.logps.rejected.dataSync()));
+    expect(Array.from(b.logps.rejected.dataSync())).toEqual(
+      Array.from(a.logps.rejected.dataSync()),
+    );
     tf.dispose([a.logps.chosen, a.logps.rejected, a.lengths.chosen, a.lengths.rejected]);
     tf.dispose([b.logps.chosen, b.logps.rejected, b.lengths.chosen, b.lengths.rejected]);
   });
@@ -70,7 +78,9 @@ describe('LlamaModel', () => {
       }, model.trainableVariables as tf.Variable[]);
       const names = Object.keys(grads);
       expect(names).toHaveLength(model.trainableVariables.length);
-      expect(tf.tidy(() => tf.addN(names.map((n) => tf.sum(tf.abs(grads[n])))).dataSync()[0])).toBeGreaterThan(0);
+      expect(
+        tf.tidy(() => tf.addN(names.map((n) => tf.sum(tf.abs(grads[n])))).dataSync()[0]),
+      ).toBeGreaterThan(0);
       tf.dispose([value, ...Object.values(grads)]);
     };
     run(); // warm-up: tfjs keeps a few internal tensors on first use

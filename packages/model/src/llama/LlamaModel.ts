@@ -33,7 +33,17 @@ export class LlamaModel implements CausalLM {
     this.maxSeqLen = config.seqLen;
     this.trainableVariables = [
       weights.embedding,
-      ...weights.layers.flatMap((l) => [l.attnNorm, l.wq, l.wk, l.wv, l.wo, l.ffnNorm, l.w1, l.w2, l.w3]),
+      ...weights.layers.flatMap((l) => [
+        l.attnNorm,
+        l.wq,
+        l.wk,
+        l.wv,
+        l.wo,
+        l.ffnNorm,
+        l.w1,
+        l.w2,
+        l.w3,
+      ]),
       weights.finalNorm,
       ...(weights.classifier ? [weights.classifier] : []),
     ];
@@ -113,8 +123,16 @@ export class LlamaModel implements CausalLM {
     let x = gatherRows(weights.embedding as tf.Tensor2D, tf.reshape(inputIds, [n * t])); // [N·T, D]
     weights.layers.forEach((layer, l) => {
       const a = rmsNorm(x, layer.attnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
-      const q = applyRotary(tf.reshape(matMul2d(a, layer.wq as tf.Tensor2D), [n, t, h, hd]), cos, sin); // [N, T, H, hd]
-      let k = applyRotary(tf.reshape(matMul2d(a, layer.wk as tf.Tensor2D), [n, t, kv, hd]), cos, sin); // [N, T, KV, hd]
+      const q = applyRotary(
+        tf.reshape(matMul2d(a, layer.wq as tf.Tensor2D), [n, t, h, hd]),
+        cos,
+        sin,
+      ); // [N, T, H, hd]
+      let k = applyRotary(
+        tf.reshape(matMul2d(a, layer.wk as tf.Tensor2D), [n, t, kv, hd]),
+        cos,
+        sin,
+      ); // [N, T, KV, hd]
       let v = tf.reshape(matMul2d(a, layer.wv as tf.Tensor2D), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
       if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
       x = tf.add(x, matMul2d(attention(q, k, v, mask), layer.wo as tf.Tensor2D)); // [N·T, D]

@@ -13,7 +13,7 @@ export function attention(
 ): tf.Tensor2D {
   return tf.tidy(() => {
     const [n, tq, h, hd] = q.shape;
-    const [, tk, kv] = k.shape;
+    const kv = k.shape[2];
     const rep = h / kv;
     const qs = tf.reshape(tf.transpose(q, [0, 2, 1, 3]), [n * h, tq, hd]) as tf.Tensor3D; // [N·H, Tq, hd]
     const kT = tf.transpose(headsFirst(k, rep), [0, 2, 1]); // [N·H, hd, Tk]

@@ -12,7 +12,10 @@ export function targetLogps(
 ): tf.Tensor1D {
   return tf.tidy(() => {
     const [r, v] = logits.shape;
-    const flat = tf.add(tf.mul(tf.range(0, r, 1, 'int32'), tf.scalar(v, 'int32')), targets) as tf.Tensor1D; // [R] = r·V + target
+    const flat = tf.add(
+      tf.mul(tf.range(0, r, 1, 'int32'), tf.scalar(v, 'int32')),
+      targets,
+    ) as tf.Tensor1D; // [R] = r·V + target
     const picked = tf.reshape(gatherRows(tf.reshape(logits, [r * v, 1]), flat), [r]); // [R]
     return tf.sub(picked, tf.logSumExp(logits, 1)) as tf.Tensor1D; // [R]
   });

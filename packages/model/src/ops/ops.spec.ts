@@ -12,7 +12,9 @@ beforeAll(async () => {
 /** Values and gradients of `f` w.r.t. `xs`, as plain arrays. */
 function valueAndGrads(f: (...xs: tf.Tensor[]) => tf.Tensor, xs: tf.Tensor[]) {
   return tf.tidy(() => {
-    const { value, grads } = tf.valueAndGrads((...a: tf.Tensor[]) => tf.sum(tf.square(f(...a))))(xs);
+    const { value, grads } = tf.valueAndGrads((...a: tf.Tensor[]) => tf.sum(tf.square(f(...a))))(
+      xs,
+    );
     return { value: value.arraySync(), grads: grads.map((g) => g.arraySync()) };
   });
 }
@@ -55,7 +57,11 @@ describe('custom-gradient ops equal tfjs built-ins', () => {
       [5, 6],
     ]);
     const ids = tf.tensor1d([2, 0, 2], 'int32');
-    const grad = tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(tf.square(gatherRows(t as tf.Tensor2D, ids))))(table).arraySync());
+    const grad = tf.tidy(() =>
+      tf
+        .grad((t: tf.Tensor) => tf.sum(tf.square(gatherRows(t as tf.Tensor2D, ids))))(table)
+        .arraySync(),
+    );
     expect(grad).toEqual([
       [2, 4],
       [0, 0],

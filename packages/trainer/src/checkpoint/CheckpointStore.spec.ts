@@ -7,7 +7,12 @@ import { DEFAULT_ADAMW, type AdamWState } from '../optim/AdamW';
 import { CheckpointStore } from './CheckpointStore';
 import type { TrainerState } from './TrainerState';
 
-const optimizer: AdamWState = { step: 3, names: ['a', 'b'], m: [Float32Array.of(1, 2), Float32Array.of(3)], v: [Float32Array.of(4, 5), Float32Array.of(6)] };
+const optimizer: AdamWState = {
+  step: 3,
+  names: ['a', 'b'],
+  m: [Float32Array.of(1, 2), Float32Array.of(3)],
+  v: [Float32Array.of(4, 5), Float32Array.of(6)],
+};
 const state = (step: number): TrainerState => ({
   format: 'prefopt-trainer/1',
   step,
@@ -22,7 +27,9 @@ const state = (step: number): TrainerState => ({
 describe('CheckpointStore', () => {
   it('writes model, optimiser and state into checkpoint-N and reads them back exactly', async () => {
     const out = mkdtempSync(join(tmpdir(), 'prefopt-ckpt-'));
-    const store = new CheckpointStore(out, async (dir) => writeFileSync(join(dir, 'config.json'), '{}'));
+    const store = new CheckpointStore(out, async (dir) =>
+      writeFileSync(join(dir, 'config.json'), '{}'),
+    );
     const dir = await store.write(state(4), optimizer);
     expect(dir).toBe(join(out, 'checkpoint-4'));
     expect(readdirSync(dir).sort()).toEqual(['config.json', 'optimizer.bin', 'trainer_state.json']);
@@ -43,18 +50,28 @@ describe('CheckpointStore', () => {
     expect(CheckpointStore.latest(out)).toBe(join(out, 'checkpoint-2'));
     // rewriting the same step replaces it whole
     await new CheckpointStore(out, async () => {}).write({ ...state(2), epoch: 0.75 }, optimizer);
-    expect(JSON.parse(readFileSync(join(out, 'checkpoint-2', 'trainer_state.json'), 'utf8')).epoch).toBe(0.75);
+    expect(
+      JSON.parse(readFileSync(join(out, 'checkpoint-2', 'trainer_state.json'), 'utf8')).epoch,
+    ).toBe(0.75);
   });
 
   it('rejects a damaged optimiser file and a folder with no checkpoint, naming them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'prefopt-ckpt-'));
     const dir = await new CheckpointStore(out, async () => {}).write(state(1), optimizer);
     truncateSync(join(dir, 'optimizer.bin'), 20);
-    const e = (() => { try { CheckpointStore.read(dir); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        CheckpointStore.read(dir);
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(PrefoptError.is(e, 'checkpoint')).toBe(true);
     // 2 + 1 floats of m and of v = 6 floats = 24 bytes
     expect((e as Error).message).toMatch(/optimizer\.bin has 20 bytes, expected 24/);
     const empty = mkdtempSync(join(tmpdir(), 'prefopt-ckpt-'));
-    expect(() => CheckpointStore.read(empty)).toThrow(/no trainer_state.json there and no checkpoint-N folder/);
+    expect(() => CheckpointStore.read(empty)).toThrow(
+      /no trainer_state.json there and no checkpoint-N folder/,
+    );
   });
 });

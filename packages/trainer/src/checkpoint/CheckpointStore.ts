@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import type { AdamWState } from '../optim/AdamW';
@@ -28,7 +36,10 @@ export class CheckpointStore {
     mkdirSync(tmp, { recursive: true });
     await this.saveModel(tmp);
     const parts = optimizer.m.flatMap((m, i) => [m, optimizer.v[i]]);
-    writeFileSync(join(tmp, OPTIMIZER_FILE), Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+    writeFileSync(
+      join(tmp, OPTIMIZER_FILE),
+      Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
+    );
     writeFileSync(join(tmp, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
     if (existsSync(final)) {
       const old = join(this.outDir, `.checkpoint-${state.step}.old-${process.pid}`);
@@ -56,7 +67,10 @@ export class CheckpointStore {
     if (existsSync(join(dir, STATE_FILE))) return dir;
     const latest = CheckpointStore.latest(dir);
     if (!latest) {
-      throw new PrefoptError('checkpoint', `--resume ${dir}: no ${STATE_FILE} there and no checkpoint-N folder inside. Pass a checkpoint folder written by prefopt train.`);
+      throw new PrefoptError(
+        'checkpoint',
+        `--resume ${dir}: no ${STATE_FILE} there and no checkpoint-N folder inside. Pass a checkpoint folder written by prefopt train.`,
+      );
     }
     return latest;
   }
@@ -70,16 +84,24 @@ export class CheckpointStore {
       throw new PrefoptError('checkpoint', `${join(ckpt, STATE_FILE)}: ${(e as Error).message}`);
     }
     if (state.format !== 'prefopt-trainer/1') {
-      throw new PrefoptError('checkpoint', `${join(ckpt, STATE_FILE)}: format '${String(state.format)}', expected 'prefopt-trainer/1'.`);
+      throw new PrefoptError(
+        'checkpoint',
+        `${join(ckpt, STATE_FILE)}: format '${String(state.format)}', expected 'prefopt-trainer/1'.`,
+      );
     }
     const { names, sizes } = state.optimizer;
     const file = join(ckpt, OPTIMIZER_FILE);
     const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
     const expected = sizes.reduce((a, n) => a + 8 * n, 0);
     if (bytes.length !== expected) {
-      throw new PrefoptError('checkpoint', `${file} has ${bytes.length} bytes, expected ${expected} (m and v of ${sizes.length} variables). The checkpoint is damaged; resume from an earlier one.`);
+      throw new PrefoptError(
+        'checkpoint',
+        `${file} has ${bytes.length} bytes, expected ${expected} (m and v of ${sizes.length} variables). The checkpoint is damaged; resume from an earlier one.`,
+      );
     }
-    const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const floats = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    );
     const m: Float32Array[] = [];
     const v: Float32Array[] = [];
     let at = 0;

@@ -1,7 +1,8 @@
 import type { PreferenceBatch } from '@prefopt/core';
 
 /** JSON that a checkpoint can hold. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
  * The training data as the loop sees it: an endless, seeded sequence of batches that

@@ -1,5 +1,11 @@
 import type { PreferenceBatch, TokenizedPair } from '@prefopt/core';
-import { BatchSampler, collatePairs, type BatchSamplerOptions, type CollateOptions, type SamplerPosition } from '@prefopt/data';
+import {
+  BatchSampler,
+  collatePairs,
+  type BatchSamplerOptions,
+  type CollateOptions,
+  type SamplerPosition,
+} from '@prefopt/data';
 import type { BatchStream, JsonValue } from './BatchStream';
 
 /**
@@ -23,20 +29,35 @@ export class PairBatchStream implements BatchStream {
 
   next(): PreferenceBatch {
     const { indices } = this.sampler.next();
-    return collatePairs(indices.map((i) => this.pairs[i]), this.collate);
+    return collatePairs(
+      indices.map((i) => this.pairs[i]),
+      this.collate,
+    );
   }
 
   position(): JsonValue {
-    return { ...this.sampler.position, seed: this.options.seed ?? 0, batchSize: this.options.batchSize };
+    return {
+      ...this.sampler.position,
+      seed: this.options.seed ?? 0,
+      batchSize: this.options.batchSize,
+    };
   }
 
   restore(position: JsonValue): void {
     const p = position as unknown as SamplerPosition;
-    this.sampler = new BatchSampler(this.pairs.length, this.options, { epoch: p.epoch, index: p.index });
+    this.sampler = new BatchSampler(this.pairs.length, this.options, {
+      epoch: p.epoch,
+      index: p.index,
+    });
   }
 
   /** Every pair once, in file order, in batches of `batchSize` (eval and reference passes). */
-  static *inOrder(pairs: readonly TokenizedPair[], batchSize: number, collate: CollateOptions = {}): Generator<PreferenceBatch> {
-    for (let i = 0; i < pairs.length; i += batchSize) yield collatePairs(pairs.slice(i, i + batchSize), collate);
+  static *inOrder(
+    pairs: readonly TokenizedPair[],
+    batchSize: number,
+    collate: CollateOptions = {},
+  ): Generator<PreferenceBatch> {
+    for (let i = 0; i < pairs.length; i += batchSize)
+      yield collatePairs(pairs.slice(i, i + batchSize), collate);
   }
 }

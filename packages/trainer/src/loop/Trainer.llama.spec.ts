@@ -38,20 +38,32 @@ describe('Trainer on the Llama model', () => {
   it('resumes from an HF-layout checkpoint to the uninterrupted loss, and keeps the tensor count', async () => {
     const out = mkdtempSync(join(tmpdir(), 'prefopt-llama-'));
     const a = createModel(CONFIG, { seed: 5 });
-    const ta = new Trainer(options(a, { checkpoints: new CheckpointStore(out, async (dir) => saveModel(a, dir)), saveEvery: 4 }));
+    const ta = new Trainer(
+      options(a, {
+        checkpoints: new CheckpointStore(out, async (dir) => saveModel(a, dir)),
+        saveEvery: 4,
+      }),
+    );
     const rowsA: StepMetrics[] = [];
     const counts: number[] = [];
     ta.on('step', (m) => (rowsA.push(m), counts.push(tf.memory().numTensors)));
     await ta.run();
     expect(new Set(counts).size).toBe(1);
     expect(rowsA[0].loss).toBeCloseTo(Math.LN2, 6); // policy = frozen copy at step 1
-    expect(readdirSync(join(out, 'checkpoint-4')).sort()).toEqual(['config.json', 'model.safetensors', 'optimizer.bin', 'trainer_state.json']);
+    expect(readdirSync(join(out, 'checkpoint-4')).sort()).toEqual([
+      'config.json',
+      'model.safetensors',
+      'optimizer.bin',
+      'trainer_state.json',
+    ]);
 
     // the original --model is the reference of a resumed run; the policy comes from the checkpoint
     const ckpt = CheckpointStore.read(join(out, 'checkpoint-4'));
     const original = createModel(CONFIG, { seed: 5 });
     const b = loadModel(ckpt.dir);
-    const tb = new Trainer(options(b, { resume: ckpt, reference: () => new ModelReference(frozenCopy(original)) }));
+    const tb = new Trainer(
+      options(b, { resume: ckpt, reference: () => new ModelReference(frozenCopy(original)) }),
+    );
     const rowsB: StepMetrics[] = [];
     tb.on('step', (m) => rowsB.push(m));
     await tb.run();
@@ -66,7 +78,9 @@ describe('Trainer on the Llama model', () => {
     const policy = createModel(CONFIG, { seed: 1 });
     const copy = frozenCopy(policy);
     expect(copy.trainableVariables.every((v) => !v.trainable)).toBe(true);
-    copy.trainableVariables.forEach((v, i) => expect(Array.from(v.dataSync())).toEqual(Array.from(policy.trainableVariables[i].dataSync())));
+    copy.trainableVariables.forEach((v, i) =>
+      expect(Array.from(v.dataSync())).toEqual(Array.from(policy.trainableVariables[i].dataSync())),
+    );
     copy.dispose();
     policy.dispose();
   });

@@ -19,12 +19,20 @@ const schedule = { lr: 0.05, warmupSteps: 1, decay: 'cosine' as const };
 
 function tinyStore(dir: string, model: TinyLM): CheckpointStore {
   return new CheckpointStore(dir, async (to) => {
-    writeFileSync(join(to, 'weights.json'), JSON.stringify(model.weights().map((w) => Array.from(w))));
+    writeFileSync(
+      join(to, 'weights.json'),
+      JSON.stringify(model.weights().map((w) => Array.from(w))),
+    );
   });
 }
 function loadTiny(dir: string): TinyLM {
   const w = JSON.parse(readFileSync(join(dir, 'weights.json'), 'utf8')) as number[][];
-  return new TinyLM(16, 8, 0, w.map((a) => Float32Array.from(a)));
+  return new TinyLM(
+    16,
+    8,
+    0,
+    w.map((a) => Float32Array.from(a)),
+  );
 }
 function collect(trainer: Trainer): StepMetrics[] {
   const rows: StepMetrics[] = [];
@@ -48,7 +56,15 @@ describe('Trainer', () => {
   it('reference-free: never asks for a reference and runs the policy once per micro-batch', async () => {
     const policy = new TinyLM(16, 8, 0);
     let referenceAsked = 0;
-    const trainer = new Trainer(base(policy, { gradAccum: 2, reference: () => { referenceAsked += 1; throw new Error('must not be called'); } }));
+    const trainer = new Trainer(
+      base(policy, {
+        gradAccum: 2,
+        reference: () => {
+          referenceAsked += 1;
+          throw new Error('must not be called');
+        },
+      }),
+    );
     const rows = collect(trainer);
     await trainer.run();
     expect(trainer.requiresReference).toBe(false);
@@ -70,10 +86,26 @@ describe('Trainer', () => {
     const before = frozen.weights();
     const ref = new ModelReference(frozen);
     let asked = 0;
-    const trainer = new Trainer(base(policy, { objective: testObjectives.dpoLike({ beta: 0.5 }), totalSteps: 5, reference: () => { asked += 1; return ref; } }));
+    const trainer = new Trainer(
+      base(policy, {
+        objective: testObjectives.dpoLike({ beta: 0.5 }),
+        totalSteps: 5,
+        reference: () => {
+          asked += 1;
+          return ref;
+        },
+      }),
+    );
     const rows = collect(trainer);
     let unchanged = false;
-    trainer.on('step', (m) => m.step === 5 && (unchanged = JSON.stringify(frozen.weights().map((w) => Array.from(w))) === JSON.stringify(before.map((w) => Array.from(w)))));
+    trainer.on(
+      'step',
+      (m) =>
+        m.step === 5 &&
+        (unchanged =
+          JSON.stringify(frozen.weights().map((w) => Array.from(w))) ===
+          JSON.stringify(before.map((w) => Array.from(w)))),
+    );
     await trainer.run();
     expect(unchanged).toBe(true);
     expect(asked).toBe(1);
@@ -89,14 +121,23 @@ describe('Trainer', () => {
 
   it('refuses a reference objective without a reference source', () => {
     const policy = new TinyLM(16, 8, 0);
-    expect(() => new Trainer(base(policy, { objective: testObjectives.dpoLike() }))).toThrow(/requires a reference model/);
+    expect(() => new Trainer(base(policy, { objective: testObjectives.dpoLike() }))).toThrow(
+      /requires a reference model/,
+    );
     policy.dispose();
   });
 
   it('leaves tf.memory().numTensors unchanged after every one of 50 steps', async () => {
     const policy = new TinyLM(16, 8, 1);
     const frozen = new TinyLM(16, 8, 1);
-    const trainer = new Trainer(base(policy, { objective: testObjectives.dpoLike(), totalSteps: 50, gradAccum: 2, reference: () => new ModelReference(frozen) }));
+    const trainer = new Trainer(
+      base(policy, {
+        objective: testObjectives.dpoLike(),
+        totalSteps: 50,
+        gradAccum: 2,
+        reference: () => new ModelReference(frozen),
+      }),
+    );
     const counts: number[] = [];
     trainer.on('step', () => counts.push(tf.memory().numTensors));
     await trainer.run();
@@ -122,9 +163,19 @@ describe('Trainer', () => {
 
   it('gradient accumulation of 2×2 pairs equals one batch of 4 pairs', async () => {
     const weights: Float32Array[][] = [];
-    for (const [batch, accum] of [[4, 1], [2, 2]]) {
+    for (const [batch, accum] of [
+      [4, 1],
+      [2, 2],
+    ]) {
       const policy = new TinyLM(16, 8, 0);
-      const trainer = new Trainer(base(policy, { train: new ArrayBatchStream(PAIRS, batch, 7), gradAccum: accum, totalSteps: 2, maxGradNorm: 0 }));
+      const trainer = new Trainer(
+        base(policy, {
+          train: new ArrayBatchStream(PAIRS, batch, 7),
+          gradAccum: accum,
+          totalSteps: 2,
+          maxGradNorm: 0,
+        }),
+      );
       await trainer.run();
       weights.push(policy.weights());
       trainer.dispose();
@@ -139,7 +190,12 @@ describe('Trainer', () => {
     const ta = new Trainer(base(a, { checkpoints: tinyStore(out, a), saveEvery: 3, gradAccum: 2 }));
     const rowsA = collect(ta);
     await ta.run();
-    expect(readdirSync(out).sort()).toEqual(['checkpoint-12', 'checkpoint-3', 'checkpoint-6', 'checkpoint-9']);
+    expect(readdirSync(out).sort()).toEqual([
+      'checkpoint-12',
+      'checkpoint-3',
+      'checkpoint-6',
+      'checkpoint-9',
+    ]);
 
     const ckpt = CheckpointStore.read(join(out, 'checkpoint-6'));
     expect(ckpt.state.step).toBe(6);
@@ -157,13 +213,17 @@ describe('Trainer', () => {
   it('requestStop (SIGINT) writes a checkpoint, then fails with an interrupted error', async () => {
     const out = mkdtempSync(join(tmpdir(), 'prefopt-trainer-'));
     const policy = new TinyLM(16, 8, 0);
-    const trainer = new Trainer(base(policy, { checkpoints: tinyStore(out, policy), saveEvery: 5 }));
+    const trainer = new Trainer(
+      base(policy, { checkpoints: tinyStore(out, policy), saveEvery: 5 }),
+    );
     const saved: string[] = [];
     trainer.on('checkpoint', (c) => saved.push(`${c.step}:${c.reason}`));
     trainer.on('step', (m) => m.step === 7 && trainer.requestStop());
     const error = await trainer.run().catch((e: unknown) => e);
     expect(PrefoptError.is(error, 'interrupted')).toBe(true);
-    expect((error as Error).message).toMatch(/stopped at step 7; checkpoint written to .*checkpoint-7/);
+    expect((error as Error).message).toMatch(
+      /stopped at step 7; checkpoint written to .*checkpoint-7/,
+    );
     expect(saved).toEqual(['5:interval', '7:interrupt']);
     expect(CheckpointStore.latest(out)).toBe(join(out, 'checkpoint-7'));
     trainer.dispose();
@@ -174,14 +234,19 @@ describe('Trainer', () => {
     const out = mkdtempSync(join(tmpdir(), 'prefopt-trainer-'));
     const policy = new TinyLM(16, 8, 0);
     let steps = 0;
-    const poisoned = { ...testObjectives.simpoLike(), compute: (inputs: Parameters<ReturnType<typeof testObjectives.simpoLike>['compute']>[0]) => {
-      const o = testObjectives.simpoLike().compute(inputs);
-      if (steps < 3) return o;
-      const nan = tf.mul(o.loss, NaN) as tf.Scalar;
-      o.loss.dispose();
-      return { ...o, loss: nan };
-    } };
-    const trainer = new Trainer(base(policy, { objective: poisoned, checkpoints: tinyStore(out, policy), saveEvery: 1 }));
+    const poisoned = {
+      ...testObjectives.simpoLike(),
+      compute: (inputs: Parameters<ReturnType<typeof testObjectives.simpoLike>['compute']>[0]) => {
+        const o = testObjectives.simpoLike().compute(inputs);
+        if (steps < 3) return o;
+        const nan = tf.mul(o.loss, NaN) as tf.Scalar;
+        o.loss.dispose();
+        return { ...o, loss: nan };
+      },
+    };
+    const trainer = new Trainer(
+      base(policy, { objective: poisoned, checkpoints: tinyStore(out, policy), saveEvery: 1 }),
+    );
     trainer.on('step', () => (steps += 1));
     const ends: string[] = [];
     trainer.on('end', (e) => ends.push(e.stopped));

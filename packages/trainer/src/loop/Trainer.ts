@@ -31,10 +31,17 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     this.o = options;
     this.requiresReference = options.objective.requiresReference;
     if (this.requiresReference && !options.reference) {
-      throw new PrefoptError('config', `objective '${options.objective.name}' requires a reference model; give the Trainer a reference source (a frozen copy of the policy or --precompute-ref).`);
+      throw new PrefoptError(
+        'config',
+        `objective '${options.objective.name}' requires a reference model; give the Trainer a reference source (a frozen copy of the policy or --precompute-ref).`,
+      );
     }
-    for (const [name, v] of [['totalSteps', options.totalSteps], ['gradAccum', options.gradAccum ?? 1]] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new PrefoptError('config', `${name} must be an integer >= 1, got ${v}.`);
+    for (const [name, v] of [
+      ['totalSteps', options.totalSteps],
+      ['gradAccum', options.gradAccum ?? 1],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 1)
+        throw new PrefoptError('config', `${name} must be an integer >= 1, got ${v}.`);
     }
     this.optimizer = new AdamW(options.policy.trainableVariables, options.optimizer);
     if (options.resume) {
@@ -53,9 +60,16 @@ export class Trainer extends EventEmitter<TrainerEvents> {
   /** Runs to `totalSteps`; resolves with the last step's metrics. */
   async run(): Promise<StepMetrics | undefined> {
     const o = this.o;
-    const reference: ReferenceSource | undefined = this.requiresReference ? await o.reference!() : undefined;
+    const reference: ReferenceSource | undefined = this.requiresReference
+      ? await o.reference!()
+      : undefined;
     const resumedFrom = o.resume ? this.stepsDone : undefined;
-    this.emit('start', { totalSteps: o.totalSteps, objective: o.objective.name, requiresReference: this.requiresReference, resumedFrom });
+    this.emit('start', {
+      totalSteps: o.totalSteps,
+      objective: o.objective.name,
+      requiresReference: this.requiresReference,
+      resumedFrom,
+    });
     let lastSaved = resumedFrom ?? -1;
     let lastDir: string | undefined;
     try {
@@ -75,14 +89,18 @@ export class Trainer extends EventEmitter<TrainerEvents> {
         if (this.stopRequested && s < o.totalSteps) {
           const dir = o.checkpoints && lastSaved !== s ? await this.save('interrupt') : lastDir;
           this.emit('end', { steps: s, stopped: 'interrupted' });
-          throw new PrefoptError('interrupted', `stopped at step ${s}${dir ? `; checkpoint written to ${dir}. Continue with --resume ${dir}` : ''}.`);
+          throw new PrefoptError(
+            'interrupted',
+            `stopped at step ${s}${dir ? `; checkpoint written to ${dir}. Continue with --resume ${dir}` : ''}.`,
+          );
         }
       }
       if (o.checkpoints && lastSaved !== this.stepsDone) await this.save('final');
       this.emit('end', { steps: this.stepsDone, stopped: 'completed' });
       return this.lastMetrics;
     } catch (e) {
-      if (!PrefoptError.is(e, 'interrupted')) this.emit('end', { steps: this.stepsDone, stopped: 'error' });
+      if (!PrefoptError.is(e, 'interrupted'))
+        this.emit('end', { steps: this.stepsDone, stopped: 'error' });
       throw e;
     } finally {
       reference?.dispose();
@@ -117,7 +135,10 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     const step = this.stepsDone + 1;
     if (!Number.isFinite(m.loss) || !Number.isFinite(norm)) {
       tf.dispose(clipped);
-      throw new PrefoptError('numeric', `step ${step}: ${!Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`}; stopped before the update, the last checkpoint is left as it was. Lower --lr, check the data, or raise --max-length.`);
+      throw new PrefoptError(
+        'numeric',
+        `step ${step}: ${!Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`}; stopped before the update, the last checkpoint is left as it was. Lower --lr, check the data, or raise --max-length.`,
+      );
     }
     const lr = learningRate(step, { ...o.schedule, totalSteps: o.totalSteps });
     this.optimizer.apply(clipped, lr);
@@ -125,7 +146,14 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     this.stepsDone = step;
     this.epoch = (step * accum) / o.train.batchesPerEpoch;
     const seconds = (performance.now() - started) / 1000;
-    return { step, epoch: this.epoch, ...m, lr, grad_norm: norm, tokens_per_sec: tokens / Math.max(seconds, 1e-9) };
+    return {
+      step,
+      epoch: this.epoch,
+      ...m,
+      lr,
+      grad_norm: norm,
+      tokens_per_sec: tokens / Math.max(seconds, 1e-9),
+    };
   }
 
   private async save(reason: 'interval' | 'interrupt' | 'final'): Promise<string> {
@@ -137,7 +165,12 @@ export class Trainer extends EventEmitter<TrainerEvents> {
       epoch: this.epoch,
       totalSteps: o.totalSteps,
       data: o.train.position(),
-      optimizer: { step: opt.step, names: opt.names, sizes: opt.m.map((a) => a.length), settings: this.optimizer.settings },
+      optimizer: {
+        step: opt.step,
+        names: opt.names,
+        sizes: opt.m.map((a) => a.length),
+        settings: this.optimizer.settings,
+      },
       objective: { name: o.objective.name, options: { ...o.objective.options } },
       run: o.run ?? null,
       lastMetrics: this.lastMetrics,

@@ -4,9 +4,27 @@ import { useCpuBackend } from '@prefopt/testing';
 import { AdamW } from './AdamW';
 
 const GRADS: [number[][], number[]][] = [
-  [[[0.1, -0.2], [0.3, 0.0]], [1.0, 0.5]],
-  [[[-0.5, 0.4], [0.0, 2.0]], [-1.0, 0.25]],
-  [[[0.05, 0.05], [-0.1, 1.0]], [0.0, -3.0]],
+  [
+    [
+      [0.1, -0.2],
+      [0.3, 0.0],
+    ],
+    [1.0, 0.5],
+  ],
+  [
+    [
+      [-0.5, 0.4],
+      [0.0, 2.0],
+    ],
+    [-1.0, 0.25],
+  ],
+  [
+    [
+      [0.05, 0.05],
+      [-0.1, 1.0],
+    ],
+    [0.0, -3.0],
+  ],
 ];
 const LRS = [0.1, 0.05, 0.02];
 
@@ -23,7 +41,12 @@ describe('AdamW', () => {
   beforeAll(useCpuBackend);
 
   it('matches torch.optim.AdamW over three steps (decay on the matrix only)', () => {
-    const w = tf.variable(tf.tensor2d([[0.5, -1.0], [2.0, 0.25]]));
+    const w = tf.variable(
+      tf.tensor2d([
+        [0.5, -1.0],
+        [2.0, 0.25],
+      ]),
+    );
     const g = tf.variable(tf.tensor1d([1.0, -2.0]));
     const opt = new AdamW([w, g], { weightDecay: 0.1 });
     const before = tf.memory().numTensors;
@@ -40,7 +63,15 @@ describe('AdamW', () => {
   });
 
   it('restores saved state so that a split run equals an unbroken one bit for bit', () => {
-    const make = () => [tf.variable(tf.tensor2d([[0.5, -1.0], [2.0, 0.25]])), tf.variable(tf.tensor1d([1.0, -2.0]))];
+    const make = () => [
+      tf.variable(
+        tf.tensor2d([
+          [0.5, -1.0],
+          [2.0, 0.25],
+        ]),
+      ),
+      tf.variable(tf.tensor1d([1.0, -2.0])),
+    ];
     const [w1, g1] = make();
     const a = new AdamW([w1, g1], { weightDecay: 0.1 });
     run(a, [0, 1, 2]);
@@ -70,9 +101,9 @@ describe('AdamW', () => {
     const w = tf.variable(tf.zeros([2]));
     expect(() => new AdamW([w], { beta1: 1 })).toThrow(/beta1 must be in \[0, 1\), got 1/);
     const opt = new AdamW([w]);
-    expect(() => opt.setState({ step: 1, names: ['x'], m: [new Float32Array(3)], v: [new Float32Array(3)] })).toThrow(
-      /has 3 values, the model's .* has 2/,
-    );
+    expect(() =>
+      opt.setState({ step: 1, names: ['x'], m: [new Float32Array(3)], v: [new Float32Array(3)] }),
+    ).toThrow(/has 3 values, the model's .* has 2/);
     opt.dispose();
     w.dispose();
   });

@@ -19,7 +19,12 @@ export interface AdamWState {
   v: Float32Array[];
 }
 
-export const DEFAULT_ADAMW: AdamWSettings = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 };
+export const DEFAULT_ADAMW: AdamWSettings = {
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  weightDecay: 0,
+};
 
 /**
  * AdamW (Loshchilov & Hutter, 2019, Algorithm 2) exactly as torch.optim.AdamW computes it:
@@ -54,7 +59,10 @@ export class AdamW {
   /** One update with `grads[i]` for `variables[i]` (caller keeps ownership of grads). */
   apply(grads: readonly tf.Tensor[], lr: number): void {
     if (grads.length !== this.variables.length) {
-      throw new PrefoptError('input', `AdamW.apply: got ${grads.length} gradients for ${this.variables.length} variables.`);
+      throw new PrefoptError(
+        'input',
+        `AdamW.apply: got ${grads.length} gradients for ${this.variables.length} variables.`,
+      );
     }
     this.t += 1;
     const { beta1, beta2, epsilon, weightDecay } = this.settings;
@@ -87,11 +95,17 @@ export class AdamW {
   setState(state: AdamWState): void {
     const n = this.variables.length;
     if (state.m.length !== n || state.v.length !== n) {
-      throw new PrefoptError('checkpoint', `optimiser state holds ${state.m.length} variables, the model has ${n}: resume with the model the checkpoint was written for.`);
+      throw new PrefoptError(
+        'checkpoint',
+        `optimiser state holds ${state.m.length} variables, the model has ${n}: resume with the model the checkpoint was written for.`,
+      );
     }
     this.variables.forEach((p, i) => {
       if (state.m[i].length !== p.size || state.v[i].length !== p.size) {
-        throw new PrefoptError('checkpoint', `optimiser state for variable ${i} (${state.names[i] ?? '?'}) has ${state.m[i].length} values, the model's ${p.name} has ${p.size}.`);
+        throw new PrefoptError(
+          'checkpoint',
+          `optimiser state for variable ${i} (${state.names[i] ?? '?'}) has ${state.m[i].length} values, the model's ${p.name} has ${p.size}.`,
+        );
       }
       tf.tidy(() => {
         this.m[i].assign(tf.tensor(state.m[i], p.shape, 'float32'));

@@ -7,14 +7,20 @@ describe('clipByGlobalNorm', () => {
   beforeAll(useCpuBackend);
 
   it('matches torch clip_grad_norm_ (max_norm 1) and reports the pre-clip norm', () => {
-    const a = tf.tensor2d([[0.1, -0.2], [0.3, 0.0]]);
+    const a = tf.tensor2d([
+      [0.1, -0.2],
+      [0.3, 0.0],
+    ]);
     const b = tf.tensor1d([1.0, 0.5]);
     const before = tf.memory().numTensors;
     const { clipped, norm } = clipByGlobalNorm([a, b], 1);
     // √(0.01 + 0.04 + 0.09 + 1 + 0.25) = √1.39 = 1.17898...; torch prints 1.1789826154708862
     expect(norm).toBeCloseTo(1.1789826154708862, 6);
     // /usr/bin/python3 tools/reference/adamw_reference.py
-    const ref = [0.08481882512569427, -0.16963765025138855, 0.254456490278244, 0.0, 0.8481882214546204, 0.4240941107273102];
+    const ref = [
+      0.08481882512569427, -0.16963765025138855, 0.254456490278244, 0.0, 0.8481882214546204,
+      0.4240941107273102,
+    ];
     const got = [...clipped[0].dataSync(), ...clipped[1].dataSync()];
     got.forEach((x, i) => expect(x).toBeCloseTo(ref[i], 6));
     tf.dispose(clipped);

@@ -19,6 +19,8 @@ describe('learningRate', () => {
   });
 
   it('rejects a non-positive learning rate naming the flag', () => {
-    expect(() => learningRate(1, { lr: 0, warmupSteps: 0, totalSteps: 1, decay: 'cosine' })).toThrow(/--lr must be/);
+    expect(() =>
+      learningRate(1, { lr: 0, warmupSteps: 0, totalSteps: 1, decay: 'cosine' }),
+    ).toThrow(/--lr must be/);
   });
 });

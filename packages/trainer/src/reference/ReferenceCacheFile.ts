@@ -15,7 +15,10 @@ export interface ReferenceCacheContents {
 export class ReferenceCacheFile {
   readonly path: string;
 
-  constructor(dir: string, readonly key: string) {
+  constructor(
+    dir: string,
+    readonly key: string,
+  ) {
     this.path = join(dir, `${key}.json`);
   }
 
@@ -28,17 +31,30 @@ export class ReferenceCacheFile {
     try {
       parsed = JSON.parse(readFileSync(this.path, 'utf8')) as ReferenceCacheContents;
     } catch (e) {
-      throw new PrefoptError('io', `cannot read the reference cache ${this.path}: ${(e as Error).message}. Delete it to recompute.`);
+      throw new PrefoptError(
+        'io',
+        `cannot read the reference cache ${this.path}: ${(e as Error).message}. Delete it to recompute.`,
+      );
     }
     if (parsed.key !== this.key) {
-      throw new PrefoptError('checkpoint', `reference cache ${this.path} holds key ${parsed.key}, expected ${this.key}. Delete it to recompute.`);
+      throw new PrefoptError(
+        'checkpoint',
+        `reference cache ${this.path} holds key ${parsed.key}, expected ${this.key}. Delete it to recompute.`,
+      );
     }
     return new Map(Object.entries(parsed.entries));
   }
 
-  write(entries: ReadonlyMap<string, readonly [number, number]>, describes: Record<string, string>): void {
+  write(
+    entries: ReadonlyMap<string, readonly [number, number]>,
+    describes: Record<string, string>,
+  ): void {
     mkdirSync(dirname(this.path), { recursive: true });
-    const body: ReferenceCacheContents = { key: this.key, describes, entries: Object.fromEntries(entries) as ReferenceCacheContents['entries'] };
+    const body: ReferenceCacheContents = {
+      key: this.key,
+      describes,
+      entries: Object.fromEntries(entries) as ReferenceCacheContents['entries'],
+    };
     const tmp = `${this.path}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(body));
     renameSync(tmp, this.path);

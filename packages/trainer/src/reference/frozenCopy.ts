@@ -6,7 +6,11 @@ import { modelFromWeights, modelWeights, type LlamaModel } from '@prefopt/model'
  * ever reaches them.
  */
 export function frozenCopy(policy: LlamaModel): LlamaModel {
-  const copy = modelFromWeights(policy.config, modelWeights(policy), 'reference copy of the policy');
+  const copy = modelFromWeights(
+    policy.config,
+    modelWeights(policy),
+    'reference copy of the policy',
+  );
   for (const v of copy.trainableVariables) v.trainable = false;
   return copy;
 }

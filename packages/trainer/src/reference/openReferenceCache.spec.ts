@@ -21,10 +21,19 @@ describe('openReferenceCache', () => {
   it('computes once, then serves later runs (and other batchings) without running a model', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-refcache-'));
     const model = new TinyLM(16, 8, 2);
-    const identity = { weights: hashWeights(model.trainableVariables), data: 'pairs-v1', tokenization: 'max 64' };
+    const identity = {
+      weights: hashWeights(model.trainableVariables),
+      data: 'pairs-v1',
+      tokenization: 'max 64',
+    };
     let loads = 0;
     const open = (batchSize: number) =>
-      openReferenceCache({ dir, identity, model: () => (loads++, model), batches: () => ArrayBatchStream.batches(PAIRS, batchSize) });
+      openReferenceCache({
+        dir,
+        identity,
+        model: () => (loads++, model),
+        batches: () => ArrayBatchStream.batches(PAIRS, batchSize),
+      });
 
     const first = await open(4);
     expect(first.computed).toBe(true);
@@ -39,12 +48,28 @@ describe('openReferenceCache', () => {
     const batch = ArrayBatchStream.batches(PAIRS.slice(5, 8), 3)[0];
     const fromCache = second.source.logps(batch);
     const direct = model.sequenceLogps(batch);
-    expect(Array.from(fromCache.chosen.dataSync())).toEqual(Array.from(direct.logps.chosen.dataSync()));
-    expect(Array.from(fromCache.rejected.dataSync())).toEqual(Array.from(direct.logps.rejected.dataSync()));
-    tf.dispose([fromCache.chosen, fromCache.rejected, direct.logps.chosen, direct.logps.rejected, direct.lengths.chosen, direct.lengths.rejected]);
+    expect(Array.from(fromCache.chosen.dataSync())).toEqual(
+      Array.from(direct.logps.chosen.dataSync()),
+    );
+    expect(Array.from(fromCache.rejected.dataSync())).toEqual(
+      Array.from(direct.logps.rejected.dataSync()),
+    );
+    tf.dispose([
+      fromCache.chosen,
+      fromCache.rejected,
+      direct.logps.chosen,
+      direct.logps.rejected,
+      direct.lengths.chosen,
+      direct.lengths.rejected,
+    ]);
 
     // another tokenisation is another key: computed afresh
-    const other = await openReferenceCache({ dir, identity: { ...identity, tokenization: 'max 32' }, model: () => model, batches: () => ArrayBatchStream.batches(PAIRS, 4) });
+    const other = await openReferenceCache({
+      dir,
+      identity: { ...identity, tokenization: 'max 32' },
+      model: () => model,
+      batches: () => ArrayBatchStream.batches(PAIRS, 4),
+    });
     expect(other.computed).toBe(true);
     expect(readdirSync(dir)).toHaveLength(2);
     model.dispose();
@@ -55,7 +80,11 @@ describe('openReferenceCache', () => {
     const losses: number[][] = [];
     for (let run = 0; run < 2; run++) {
       const policy = new TinyLM(16, 8, 4);
-      const identity = { weights: hashWeights(policy.trainableVariables), data: 'pairs-v1', tokenization: 'max 64' };
+      const identity = {
+        weights: hashWeights(policy.trainableVariables),
+        data: 'pairs-v1',
+        tokenization: 'max 64',
+      };
       const callsBefore = { n: 0 };
       const trainer = new Trainer({
         policy,
@@ -64,7 +93,12 @@ describe('openReferenceCache', () => {
         schedule: { lr: 0.05, warmupSteps: 0, decay: 'constant' },
         totalSteps: 4,
         reference: async () => {
-          const opened = await openReferenceCache({ dir, identity, model: () => policy, batches: () => ArrayBatchStream.batches(PAIRS, 4) });
+          const opened = await openReferenceCache({
+            dir,
+            identity,
+            model: () => policy,
+            batches: () => ArrayBatchStream.batches(PAIRS, 4),
+          });
           callsBefore.n = policy.calls;
           return opened.source;
         },
@@ -84,11 +118,24 @@ describe('openReferenceCache', () => {
   it('names the cache file when a pair is missing from it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-refcache-'));
     const model = new TinyLM(16, 8, 2);
-    const { source } = await openReferenceCache({ dir, identity: { weights: 'w', data: 'd', tokenization: 't' }, model: () => model, batches: () => ArrayBatchStream.batches(PAIRS.slice(0, 4), 4) });
+    const { source } = await openReferenceCache({
+      dir,
+      identity: { weights: 'w', data: 'd', tokenization: 't' },
+      model: () => model,
+      batches: () => ArrayBatchStream.batches(PAIRS.slice(0, 4), 4),
+    });
     const unseen = ArrayBatchStream.batches(PAIRS.slice(8, 10), 2)[0];
-    const error = (() => { try { source.logps(unseen); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        source.logps(unseen);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(PrefoptError.is(error, 'data')).toBe(true);
-    expect((error as Error).message).toMatch(/reference cache .*\.json has no entry.*Delete the file/);
+    expect((error as Error).message).toMatch(
+      /reference cache .*\.json has no entry.*Delete the file/,
+    );
     model.dispose();
   });
 });

@@ -27,7 +27,11 @@ export async function openReferenceCache(
   const file = new ReferenceCacheFile(o.dir, referenceCacheKey(o.identity));
   if (file.exists()) {
     o.onMessage?.(`reference log-probs: reusing ${file.path}`);
-    return { source: new CachedReference(file.read(), file.path), computed: false, file: file.path };
+    return {
+      source: new CachedReference(file.read(), file.path),
+      computed: false,
+      file: file.path,
+    };
   }
   o.onMessage?.(`reference log-probs: computing ${file.path} (one pass over the data)`);
   const model = await o.model();

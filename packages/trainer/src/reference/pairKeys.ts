@@ -16,7 +16,9 @@ export function pairKeys(batch: PreferenceBatch): string[] {
       let end = 0;
       for (let t = 0; t < T; t++) if (completionMask[row * T + t] !== 0) end = t + 1;
       const ids = Int32Array.from(inputIds.subarray(row * T, row * T + end));
-      const mask = Uint8Array.from(completionMask.subarray(row * T, row * T + end), (m) => (m ? 1 : 0));
+      const mask = Uint8Array.from(completionMask.subarray(row * T, row * T + end), (m) =>
+        m ? 1 : 0,
+      );
       h.update(Buffer.from(ids.buffer)).update(Buffer.from(mask.buffer)).update('|');
     }
     keys.push(h.digest('base64url'));

@@ -4,7 +4,11 @@ import { formatStep } from './formatStep';
 import type { TextSink } from './TextSink';
 
 /** Plain lines (for logs and pipes): start, every `every`-th step, evals, checkpoints, end. */
-export function attachPlainLog(events: EventEmitter<TrainerEvents>, out: TextSink, every = 1): void {
+export function attachPlainLog(
+  events: EventEmitter<TrainerEvents>,
+  out: TextSink,
+  every = 1,
+): void {
   let total = 0;
   events.on('start', (info) => {
     total = info.totalSteps;
@@ -15,8 +19,14 @@ export function attachPlainLog(events: EventEmitter<TrainerEvents>, out: TextSin
   events.on('step', (m) => {
     if (m.step % every === 0 || m.step === total) out.write(`${formatStep(m, total)}\n`);
   });
-  events.on('eval', (m) => out.write(`eval at step ${m.step}: loss ${m['eval/loss'].toFixed(4)} acc ${m['eval/rewards/accuracies'].toFixed(2)}\n`));
-  events.on('checkpoint', (c) => out.write(`checkpoint (${c.reason}) at step ${c.step}: ${c.dir}\n`));
+  events.on('eval', (m) =>
+    out.write(
+      `eval at step ${m.step}: loss ${m['eval/loss'].toFixed(4)} acc ${m['eval/rewards/accuracies'].toFixed(2)}\n`,
+    ),
+  );
+  events.on('checkpoint', (c) =>
+    out.write(`checkpoint (${c.reason}) at step ${c.step}: ${c.dir}\n`),
+  );
   events.on('message', (text) => out.write(`${text}\n`));
   events.on('end', (e) => out.write(`${e.stopped} after ${e.steps} steps\n`));
 }

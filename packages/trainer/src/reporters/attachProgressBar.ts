@@ -6,7 +6,11 @@ import type { TextSink } from './TextSink';
  * A one-line progress bar for a TTY, redrawn with `\r` on every step; other events print
  * on their own line above it.
  */
-export function attachProgressBar(events: EventEmitter<TrainerEvents>, out: TextSink, width = 30): void {
+export function attachProgressBar(
+  events: EventEmitter<TrainerEvents>,
+  out: TextSink,
+  width = 30,
+): void {
   let total = 0;
   let drawn = false;
   const line = (text: string) => {
@@ -15,12 +19,16 @@ export function attachProgressBar(events: EventEmitter<TrainerEvents>, out: Text
   };
   events.on('start', (info) => {
     total = info.totalSteps;
-    line(`training ${info.objective} (${info.requiresReference ? 'with a reference' : 'reference-free'})`);
+    line(
+      `training ${info.objective} (${info.requiresReference ? 'with a reference' : 'reference-free'})`,
+    );
   });
   events.on('step', (m) => {
     const filled = Math.round((width * m.step) / Math.max(1, total));
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    out.write(`\r\x1b[2K${bar} ${m.step}/${total} loss ${m.loss.toFixed(4)} acc ${m['rewards/accuracies'].toFixed(2)} ${Math.round(m.tokens_per_sec)} tok/s`);
+    out.write(
+      `\r\x1b[2K${bar} ${m.step}/${total} loss ${m.loss.toFixed(4)} acc ${m['rewards/accuracies'].toFixed(2)} ${Math.round(m.tokens_per_sec)} tok/s`,
+    );
     drawn = true;
   });
   events.on('eval', (m) => line(`eval at step ${m.step}: loss ${m['eval/loss'].toFixed(4)}`));

@@ -5,8 +5,18 @@ import { attachPlainLog } from './attachPlainLog';
 import { attachProgressBar } from './attachProgressBar';
 
 const row = (step: number): StepMetrics => ({
-  step, epoch: 0, loss: 0.5, 'rewards/chosen': 0, 'rewards/rejected': 0, 'rewards/accuracies': 0.75,
-  'rewards/margins': 0.25, 'logps/chosen': -1, 'logps/rejected': -2, lr: 0.001, grad_norm: 2, tokens_per_sec: 1234.4,
+  step,
+  epoch: 0,
+  loss: 0.5,
+  'rewards/chosen': 0,
+  'rewards/rejected': 0,
+  'rewards/accuracies': 0.75,
+  'rewards/margins': 0.25,
+  'logps/chosen': -1,
+  'logps/rejected': -2,
+  lr: 0.001,
+  grad_norm: 2,
+  tokens_per_sec: 1234.4,
 });
 
 function drive(events: EventEmitter<TrainerEvents>): void {

@@ -45,7 +45,8 @@ export class ArrayBatchStream implements BatchStream {
   /** Batches of the pairs in order, for eval and reference passes. */
   static batches(pairs: readonly TokenizedPair[], batchSize: number): PreferenceBatch[] {
     const out: PreferenceBatch[] = [];
-    for (let i = 0; i < pairs.length; i += batchSize) out.push(collate(pairs.slice(i, i + batchSize)));
+    for (let i = 0; i < pairs.length; i += batchSize)
+      out.push(collate(pairs.slice(i, i + batchSize)));
     return out;
   }
 
@@ -69,7 +70,10 @@ export class ArrayBatchStream implements BatchStream {
 
 function collate(pairs: readonly TokenizedPair[]): PreferenceBatch {
   const B = pairs.length;
-  const rows = [...pairs.map((p) => [p.prompt, p.chosen]), ...pairs.map((p) => [p.prompt, p.rejected])];
+  const rows = [
+    ...pairs.map((p) => [p.prompt, p.chosen]),
+    ...pairs.map((p) => [p.prompt, p.rejected]),
+  ];
   const T = Math.max(...rows.map(([p, c]) => p.length + c.length));
   const inputIds = new Int32Array(2 * B * T);
   const completionMask = new Float32Array(2 * B * T);

@@ -45,7 +45,10 @@ export class TinyLM implements CausalLM {
       const mask = tf.tensor2d(batch.completionMask, [2 * B, T]).slice([0, 1], [2 * B, T - 1]); // [2B, T-1]
       const logp = tf.logSoftmax(this.logits(ids.slice([0, 0], [2 * B, T - 1]) as tf.Tensor2D)); // [2B, T-1, V]
       const target = tf.oneHot(tf.reshape(ids.slice([0, 1], [2 * B, T - 1]), [-1]), this.vocabSize); // [2B·(T-1), V]
-      const tok = tf.reshape(tf.sum(tf.mul(tf.reshape(logp, [-1, this.vocabSize]), target), -1), [2 * B, T - 1]); // [2B, T-1]
+      const tok = tf.reshape(tf.sum(tf.mul(tf.reshape(logp, [-1, this.vocabSize]), target), -1), [
+        2 * B,
+        T - 1,
+      ]); // [2B, T-1]
       const sums = tf.sum(tf.mul(tok, mask), 1); // [2B]
       const counts = tf.sum(mask, 1); // [2B]
       const [c, r] = tf.split(sums, 2) as [tf.Tensor1D, tf.Tensor1D];

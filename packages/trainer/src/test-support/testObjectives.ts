@@ -26,7 +26,9 @@ export const testObjectives = {
     name: 'dpo-like',
     requiresReference: true,
     description: 'DPO formula, for trainer specs',
-    options: { beta: { type: 'number', default: 0.1, min: 0, exclusiveMin: true, description: 'β' } },
+    options: {
+      beta: { type: 'number', default: 0.1, min: 0, exclusiveMin: true, description: 'β' },
+    },
     compute: ({ policy, reference, lengths: _l }, { beta }) => {
       const c = tf.mul(tf.sub(policy.chosen, reference!.chosen), beta) as tf.Tensor1D; // [B]
       const r = tf.mul(tf.sub(policy.rejected, reference!.rejected), beta) as tf.Tensor1D; // [B]

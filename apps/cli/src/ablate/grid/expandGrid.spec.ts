@@ -9,10 +9,18 @@ const expand = (grid: unknown) => expandGrid(grid, (o) => declared[o], Object.ke
 
 describe('expandGrid', () => {
   it('takes the Cartesian product in key order and names runs by what varies', () => {
-    const runs = expand({ objective: ['simpo'], gamma: [0, 0.5, 1], lengthNormalize: [true, false] });
+    const runs = expand({
+      objective: ['simpo'],
+      gamma: [0, 0.5, 1],
+      lengthNormalize: [true, false],
+    });
     // 1 objective × 3 gammas × 2 = 6 runs, gamma varying slowest after objective
     expect(runs).toHaveLength(6);
-    expect(runs[0]).toEqual({ name: 'simpo_gamma=0_lengthNormalize=true', objective: 'simpo', options: { gamma: 0, lengthNormalize: true } });
+    expect(runs[0]).toEqual({
+      name: 'simpo_gamma=0_lengthNormalize=true',
+      objective: 'simpo',
+      options: { gamma: 0, lengthNormalize: true },
+    });
     expect(runs[1].options).toEqual({ gamma: 0, lengthNormalize: false });
     expect(runs[5].name).toBe('simpo_gamma=1_lengthNormalize=false');
     expect(new Set(runs.map((r) => r.name)).size).toBe(6);
@@ -29,9 +37,15 @@ describe('expandGrid', () => {
   it('names a bad grid, objective or option key in config errors', () => {
     expect(() => expand([1])).toThrow(/--grid must be a JSON object/);
     expect(() => expand({ gamma: [1] })).toThrow(/needs an "objective" list.*simpo, dpo/);
-    expect(() => expand({ objective: ['orpoo'] })).toThrow(/unknown objective "orpoo". Available: simpo, dpo/);
-    expect(() => expand({ objective: ['dpo'], gama: [1] })).toThrow(/no objective .* has an option "gama"/);
+    expect(() => expand({ objective: ['orpoo'] })).toThrow(
+      /unknown objective "orpoo". Available: simpo, dpo/,
+    );
+    expect(() => expand({ objective: ['dpo'], gama: [1] })).toThrow(
+      /no objective .* has an option "gama"/,
+    );
     expect(() => expand({ objective: ['simpo'], gamma: [] })).toThrow(/"gamma" has no values/);
-    expect(() => expand({ objective: ['simpo'], gamma: [{}] })).toThrow(/must be numbers, booleans or strings/);
+    expect(() => expand({ objective: ['simpo'], gamma: [{}] })).toThrow(
+      /must be numbers, booleans or strings/,
+    );
   });
 });

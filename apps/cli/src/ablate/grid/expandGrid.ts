@@ -16,16 +16,27 @@ export function expandGrid(
   available: readonly string[],
 ): RunPlan[] {
   if (typeof grid !== 'object' || grid === null || Array.isArray(grid)) {
-    throw new PrefoptError('config', `--grid must be a JSON object like {"objective":["simpo"],"gamma":[0,1]}, got ${JSON.stringify(grid)}.`);
+    throw new PrefoptError(
+      'config',
+      `--grid must be a JSON object like {"objective":["simpo"],"gamma":[0,1]}, got ${JSON.stringify(grid)}.`,
+    );
   }
-  const axes = Object.entries(grid as Record<string, unknown>).map(([key, v]) => [key, Array.isArray(v) ? v : [v]] as const);
+  const axes = Object.entries(grid as Record<string, unknown>).map(
+    ([key, v]) => [key, Array.isArray(v) ? v : [v]] as const,
+  );
   const objectives = axes.find(([k]) => k === 'objective')?.[1];
   if (!objectives || objectives.length === 0) {
-    throw new PrefoptError('config', `--grid needs an "objective" list, e.g. {"objective":["simpo","dpo"]}. Available: ${available.join(', ')}.`);
+    throw new PrefoptError(
+      'config',
+      `--grid needs an "objective" list, e.g. {"objective":["simpo","dpo"]}. Available: ${available.join(', ')}.`,
+    );
   }
   for (const o of objectives) {
     if (typeof o !== 'string' || !declaredOptions(o)) {
-      throw new PrefoptError('config', `--grid: unknown objective ${JSON.stringify(o)}. Available: ${available.join(', ')}.`);
+      throw new PrefoptError(
+        'config',
+        `--grid: unknown objective ${JSON.stringify(o)}. Available: ${available.join(', ')}.`,
+      );
     }
   }
   for (const [key, values] of axes) {
@@ -33,23 +44,33 @@ export function expandGrid(
     if (values.length === 0) throw new PrefoptError('config', `--grid: "${key}" has no values.`);
     for (const v of values) {
       if (!['number', 'boolean', 'string'].includes(typeof v)) {
-        throw new PrefoptError('config', `--grid: "${key}" values must be numbers, booleans or strings, got ${JSON.stringify(v)}.`);
+        throw new PrefoptError(
+          'config',
+          `--grid: "${key}" values must be numbers, booleans or strings, got ${JSON.stringify(v)}.`,
+        );
       }
     }
     if (!objectives.some((o) => declaredOptions(o as string)!.includes(key))) {
-      throw new PrefoptError('config', `--grid: no objective in ${JSON.stringify(objectives)} has an option "${key}" (options are camelCase, e.g. "lengthNormalize").`);
+      throw new PrefoptError(
+        'config',
+        `--grid: no objective in ${JSON.stringify(objectives)} has an option "${key}" (options are camelCase, e.g. "lengthNormalize").`,
+      );
     }
   }
   let combos: Record<string, unknown>[] = [{}];
-  for (const [key, values] of axes) combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
-  const varying = new Set(axes.filter(([k, v]) => k !== 'objective' && v.length > 1).map(([k]) => k));
+  for (const [key, values] of axes)
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
+  const varying = new Set(
+    axes.filter(([k, v]) => k !== 'objective' && v.length > 1).map(([k]) => k),
+  );
   const seen = new Set<string>();
   const runs: RunPlan[] = [];
   for (const combo of combos) {
     const objective = combo.objective as string;
     const declared = declaredOptions(objective)!;
     const options: Record<string, OptionValue> = {};
-    for (const [k, v] of Object.entries(combo)) if (k !== 'objective' && declared.includes(k)) options[k] = v as OptionValue;
+    for (const [k, v] of Object.entries(combo))
+      if (k !== 'objective' && declared.includes(k)) options[k] = v as OptionValue;
     const key = JSON.stringify([objective, options]);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -29,12 +29,24 @@ export function forkJob(job: AblationJob, events: EventEmitter<TrainerEvents>): 
         settled = true;
         resolve(msg.result);
       } else if (msg.type === 'error') {
-        fail(new PrefoptError((msg.kind ?? 'io') as PrefoptErrorKind, `run '${job.name}': ${msg.message}`));
+        fail(
+          new PrefoptError(
+            (msg.kind ?? 'io') as PrefoptErrorKind,
+            `run '${job.name}': ${msg.message}`,
+          ),
+        );
       }
     });
-    child.on('error', (e) => fail(new PrefoptError('io', `run '${job.name}': cannot start a worker (${e.message}).`)));
+    child.on('error', (e) =>
+      fail(new PrefoptError('io', `run '${job.name}': cannot start a worker (${e.message}).`)),
+    );
     child.on('exit', (code, signal) => {
-      fail(new PrefoptError('io', `run '${job.name}': worker exited (${signal ?? `code ${code}`}) before reporting a result.`));
+      fail(
+        new PrefoptError(
+          'io',
+          `run '${job.name}': worker exited (${signal ?? `code ${code}`}) before reporting a result.`,
+        ),
+      );
     });
     child.send(job);
   });

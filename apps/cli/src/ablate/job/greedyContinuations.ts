@@ -28,7 +28,12 @@ export function greedyContinuations(
     const budget = Math.max(0, Math.min(maxNewTokens, model.maxSeqLen - length));
     for (let start = 0; start < members.length; start += batchSize) {
       const rows = members.slice(start, start + batchSize);
-      const generated = decodeGroup(model, rows.map((i) => encoded[i]), budget, tokenizer.eosId);
+      const generated = decodeGroup(
+        model,
+        rows.map((i) => encoded[i]),
+        budget,
+        tokenizer.eosId,
+      );
       rows.forEach((i, k) => {
         const ids = generated[k];
         const stopped = ids.length > 0 && ids[ids.length - 1] === tokenizer.eosId;
@@ -39,7 +44,12 @@ export function greedyContinuations(
   return out;
 }
 
-function decodeGroup(model: LlamaModel, prompts: number[][], budget: number, eos: number | undefined): number[][] {
+function decodeGroup(
+  model: LlamaModel,
+  prompts: number[][],
+  budget: number,
+  eos: number | undefined,
+): number[][] {
   const n = prompts.length;
   const generated: number[][] = prompts.map(() => []);
   const done = new Array<boolean>(n).fill(false);

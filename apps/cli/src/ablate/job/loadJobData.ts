@@ -1,4 +1,9 @@
-import { PrefoptError, type PreferenceRecord, type TokenizedPair, type Tokenizer } from '@prefopt/core';
+import {
+  PrefoptError,
+  type PreferenceRecord,
+  type TokenizedPair,
+  type Tokenizer,
+} from '@prefopt/core';
 import { plainTemplate, readPreferences, tokenizeRecords } from '@prefopt/data';
 
 export interface JobData {
@@ -8,13 +13,21 @@ export interface JobData {
 }
 
 /** Reads and tokenises one preference file for a job; prompts get at most half of maxLength. */
-export async function loadJobData(file: string, tokenizer: Tokenizer, maxLength: number): Promise<JobData> {
+export async function loadJobData(
+  file: string,
+  tokenizer: Tokenizer,
+  maxLength: number,
+): Promise<JobData> {
   const prompts: string[] = [];
   const reader = readPreferences(file);
   const tracked: AsyncIterable<PreferenceRecord> = {
     async *[Symbol.asyncIterator]() {
       for await (const record of reader) {
-        prompts.push(typeof record.prompt === 'string' ? record.prompt : plainTemplate.renderPrompt(record.prompt));
+        prompts.push(
+          typeof record.prompt === 'string'
+            ? record.prompt
+            : plainTemplate.renderPrompt(record.prompt),
+        );
         yield record;
       }
     },
@@ -25,7 +38,10 @@ export async function loadJobData(file: string, tokenizer: Tokenizer, maxLength:
     maxPromptLength: Math.floor(maxLength / 2),
   });
   if (result.pairs.length === 0) {
-    throw new PrefoptError('data', `${file}: no pairs left after tokenisation (max length ${maxLength}); raise --max-length or check the file.`);
+    throw new PrefoptError(
+      'data',
+      `${file}: no pairs left after tokenisation (max length ${maxLength}); raise --max-length or check the file.`,
+    );
   }
   return { pairs: result.pairs, prompts };
 }

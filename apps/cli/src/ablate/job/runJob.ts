@@ -8,7 +8,13 @@ import {
 } from '@prefopt/core';
 import { loadTokenizer } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
-import { attachMetricsLog, frozenCopy, ModelReference, PairBatchStream, Trainer } from '@prefopt/trainer';
+import {
+  attachMetricsLog,
+  frozenCopy,
+  ModelReference,
+  PairBatchStream,
+  Trainer,
+} from '@prefopt/trainer';
 import type { Container } from 'inversify';
 import { resolveBackend } from '../../backend/resolveBackend';
 import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactory';
@@ -24,14 +30,22 @@ type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][
  * backend, open model and data, train the objective (if any) with metrics.jsonl and a
  * held-out evaluation at the end, then continue held-out prompts greedily and score them.
  */
-export async function runJob(job: AblationJob, container: Container, emit: Emit, stderr: { write(t: string): unknown }): Promise<JobResult> {
+export async function runJob(
+  job: AblationJob,
+  container: Container,
+  emit: Emit,
+  stderr: { write(t: string): unknown },
+): Promise<JobResult> {
   const started = performance.now();
   const adapter = await resolveBackend(container, job.backend, stderr);
   await adapter.activate();
   const tokenizer = loadTokenizer(job.tokenizer);
   const policy = buildPolicy(job.model, job.seed);
   if (tokenizer.vocabSize > policy.vocabSize) {
-    throw new PrefoptError('tokenizer', `tokenizer ${job.tokenizer} has ${tokenizer.vocabSize} ids but model ${job.model} only ${policy.vocabSize}.`);
+    throw new PrefoptError(
+      'tokenizer',
+      `tokenizer ${job.tokenizer} has ${tokenizer.vocabSize} ids but model ${job.model} only ${policy.vocabSize}.`,
+    );
   }
   const held = await loadJobData(job.evalData, tokenizer, job.maxLength);
   let evalMetrics: EvalMetrics | null = null;
@@ -114,13 +128,24 @@ async function generate(
   if (g.annotator) {
     const name = g.annotator.name;
     if (!container.isBound(ANNOTATOR_FACTORY, { name })) {
-      throw new PrefoptError('config', `unknown annotator '${name}'. Built-ins: contains-word, regex, bigger-number; a third-party one needs --plugin.`);
+      throw new PrefoptError(
+        'config',
+        `unknown annotator '${name}'. Built-ins: contains-word, regex, bigger-number; a third-party one needs --plugin.`,
+      );
     }
-    const annotator = container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(g.annotator.options);
+    const annotator = container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(
+      g.annotator.options,
+    );
     scores = [];
-    for (let i = 0; i < prompts.length; i++) scores.push((await annotator.score(prompts[i], [texts[i].text]))[0]);
+    for (let i = 0; i < prompts.length; i++)
+      scores.push((await annotator.score(prompts[i], [texts[i].text]))[0]);
   }
-  return prompts.map((prompt, i) => ({ prompt, text: texts[i].text, tokens: texts[i].tokens, score: scores[i] }));
+  return prompts.map((prompt, i) => ({
+    prompt,
+    text: texts[i].text,
+    tokens: texts[i].tokens,
+    score: scores[i],
+  }));
 }
 
 function median(values: number[]): number | null {

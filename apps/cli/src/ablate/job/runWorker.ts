@@ -9,10 +9,16 @@ import { runJob } from './runJob';
  */
 export async function runWorker(ctx: CommandContext): Promise<number> {
   if (!process.send) {
-    throw new PrefoptError('config', '--worker is internal: prefopt ablate starts its workers itself. Drop the flag.');
+    throw new PrefoptError(
+      'config',
+      '--worker is internal: prefopt ablate starts its workers itself. Drop the flag.',
+    );
   }
-  const send = (msg: WorkerMessage) => new Promise<void>((resolve) => process.send!(msg, undefined, {}, () => resolve()));
-  const job = await new Promise<AblationJob>((resolve) => process.once('message', (m) => resolve(m as AblationJob)));
+  const send = (msg: WorkerMessage) =>
+    new Promise<void>((resolve) => process.send!(msg, undefined, {}, () => resolve()));
+  const job = await new Promise<AblationJob>((resolve) =>
+    process.once('message', (m) => resolve(m as AblationJob)),
+  );
   const emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][0]) => {
     void send({ type: 'event', event, payload } as WorkerMessage);
   };
@@ -22,7 +28,11 @@ export async function runWorker(ctx: CommandContext): Promise<number> {
     return 0;
   } catch (e) {
     const kind = PrefoptError.is(e) ? e.kind : undefined;
-    await send({ type: 'error', kind, message: PrefoptError.is(e) ? e.message : ((e as Error)?.stack ?? String(e)) });
+    await send({
+      type: 'error',
+      kind,
+      message: PrefoptError.is(e) ? e.message : ((e as Error)?.stack ?? String(e)),
+    });
     return 1;
   } finally {
     process.disconnect?.();

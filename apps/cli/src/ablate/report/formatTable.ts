@@ -7,11 +7,31 @@ const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toF
 
 /** The results table printed at the end of `prefopt ablate` / `prefopt demo`. */
 export function formatTable(summary: AblationSummary): string {
-  const header = ['run', 'acc', 'margin', 'win vs base', 'rule', 'gen len', 'step ms', 'RSS MiB', 'wall s'];
+  const header = [
+    'run',
+    'acc',
+    'margin',
+    'win vs base',
+    'rule',
+    'gen len',
+    'step ms',
+    'RSS MiB',
+    'wall s',
+  ];
   const rows: string[][] = [];
   if (summary.baseline) {
     const b = summary.baseline;
-    rows.push([`${b.name} (base)`, '—', '—', '—', pct(b.ruleRate), fmt(b.meanGenLength, 1), '—', '—', fmt(b.wallSec, 1)]);
+    rows.push([
+      `${b.name} (start)`,
+      '—',
+      '—',
+      '—',
+      pct(b.ruleRate),
+      fmt(b.meanGenLength, 1),
+      '—',
+      '—',
+      fmt(b.wallSec, 1),
+    ]);
   }
   for (const r of summary.runs) {
     rows.push([
@@ -29,5 +49,7 @@ export function formatTable(summary: AblationSummary): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return (
+    [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n'
+  );
 }

@@ -15,7 +15,9 @@ export function readMetrics(file: string): RunMetrics {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PrefoptError('io', `cannot read metrics file ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('io', `cannot read metrics file ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const out: RunMetrics = { steps: [], evals: [] };
   text.split('\n').forEach((line, i) => {

@@ -5,7 +5,16 @@ import type { AblationSummary } from './RunSummary';
 import { svgBarChart } from './svgBarChart';
 import { svgLineChart, type LineSeries } from './svgLineChart';
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+];
 
 /** Exponential moving average, so noisy per-step curves stay readable (raw values are in metrics.jsonl). */
 function smooth(points: [number, number][], keep = 0.8): [number, number][] {
@@ -22,13 +31,20 @@ const percent = (v: number): string => `${(100 * v).toFixed(0)}%`;
  * The ablation report: one HTML file with inline SVG plots and the results table. It
  * opens from disk (no server, no CDN, no scripts).
  */
-export function renderReportHtml(summary: AblationSummary, metrics: Readonly<Record<string, RunMetrics>>): string {
+export function renderReportHtml(
+  summary: AblationSummary,
+  metrics: Readonly<Record<string, RunMetrics>>,
+): string {
   const color = (i: number): string => PALETTE[i % PALETTE.length];
   const curve = (key: string, title: string, yLabel: string): string => {
     const series: LineSeries[] = summary.runs.map((r, i) => ({
       name: r.name,
       color: color(i),
-      points: smooth((metrics[r.name]?.steps ?? []).filter((row) => key in row).map((row) => [row.step, row[key]])),
+      points: smooth(
+        (metrics[r.name]?.steps ?? [])
+          .filter((row) => key in row)
+          .map((row) => [row.step, row[key]]),
+      ),
     }));
     return svgLineChart({ title, xLabel: 'step', yLabel, series });
   };
@@ -36,7 +52,7 @@ export function renderReportHtml(summary: AblationSummary, metrics: Readonly<Rec
     summary.runs.map((r, i) => ({ label: r.name, value: pick(r), color: color(i) }));
   const base = summary.baseline;
   const lengthBars = [
-    ...(base ? [{ label: `${base.name} (base)`, value: base.meanGenLength, color: '#777' }] : []),
+    ...(base ? [{ label: `${base.name} (start)`, value: base.meanGenLength, color: '#777' }] : []),
     ...bars((r) => r.meanGenLength),
   ];
   const charts = [
@@ -44,10 +60,32 @@ export function renderReportHtml(summary: AblationSummary, metrics: Readonly<Rec
     curve('rewards/accuracies', 'Train reward accuracy (EMA 0.8)', 'accuracy'),
     curve('rewards/margins', 'Train reward margin (EMA 0.8)', 'margin'),
     curve('logps/chosen', 'Chosen log-prob, summed (EMA 0.8)', 'log p'),
-    svgBarChart({ title: 'Held-out reward accuracy', yLabel: 'accuracy', bars: bars((r) => r.heldoutAccuracy), format: percent, reference: 0.5 }),
-    svgBarChart({ title: 'True-rule win rate vs base (greedy)', yLabel: 'win rate', bars: bars((r) => r.winRate), format: percent, reference: 0.5 }),
-    svgBarChart({ title: 'Mean generation length (tokens)', yLabel: 'tokens', bars: lengthBars, format: (v) => v.toFixed(1) }),
-    svgBarChart({ title: 'Median step time (ms)', yLabel: 'ms', bars: bars((r) => r.stepMs), format: (v) => v.toFixed(0) }),
+    svgBarChart({
+      title: 'Held-out reward accuracy',
+      yLabel: 'accuracy',
+      bars: bars((r) => r.heldoutAccuracy),
+      format: percent,
+      reference: 0.5,
+    }),
+    svgBarChart({
+      title: 'True-rule win rate vs base (greedy)',
+      yLabel: 'win rate',
+      bars: bars((r) => r.winRate),
+      format: percent,
+      reference: 0.5,
+    }),
+    svgBarChart({
+      title: 'Mean generation length (tokens)',
+      yLabel: 'tokens',
+      bars: lengthBars,
+      format: (v) => v.toFixed(1),
+    }),
+    svgBarChart({
+      title: 'Median step time (ms)',
+      yLabel: 'ms',
+      bars: bars((r) => r.stepMs),
+      format: (v) => v.toFixed(0),
+    }),
   ];
   const notes = summary.notes.map((n) => `<li>${escapeXml(n)}</li>`).join('');
   return `<!doctype html>

@@ -23,7 +23,9 @@ export function svgBarChart(spec: BarChartSpec): string {
   const W = spec.width ?? 520;
   const H = spec.height ?? 300;
   const m = { left: 76, right: 12, top: 28, bottom: 64 };
-  const values = spec.bars.map((b) => b.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const values = spec.bars
+    .map((b) => b.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const y0 = Math.min(0, ...values, spec.reference ?? 0);
   let y1 = Math.max(0, ...values, spec.reference ?? 0);
   if (y1 === y0) y1 = y0 + 1;
@@ -48,7 +50,9 @@ export function svgBarChart(spec: BarChartSpec): string {
     const cx = m.left + slot * (i + 0.5);
     const bw = Math.min(48, slot * 0.7);
     if (b.value === null || !Number.isFinite(b.value)) {
-      parts.push(`<text x="${cx}" y="${py(0) - 4}" text-anchor="middle" font-size="10" fill="#888">n/a</text>`);
+      parts.push(
+        `<text x="${cx}" y="${py(0) - 4}" text-anchor="middle" font-size="10" fill="#888">n/a</text>`,
+      );
     } else {
       const ya = py(Math.max(0, b.value));
       const hgt = Math.abs(py(b.value) - py(0));
@@ -63,7 +67,9 @@ export function svgBarChart(spec: BarChartSpec): string {
   });
   if (spec.reference !== undefined) {
     const y = py(spec.reference);
-    parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y}" y2="${y}" stroke="#c33" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${m.left}" x2="${W - m.right}" y1="${y}" y2="${y}" stroke="#c33" stroke-dasharray="4 3"/>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');

@@ -21,7 +21,9 @@ export function svgLineChart(spec: LineChartSpec): string {
   const W = spec.width ?? 520;
   const H = spec.height ?? 300;
   const m = { left: 56, right: 12, top: 28, bottom: 72 };
-  const pts = spec.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const pts = spec.series
+    .flatMap((s) => s.points)
+    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   let [x0, x1] = pts.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
@@ -44,7 +46,9 @@ export function svgLineChart(spec: LineChartSpec): string {
     );
   }
   for (const t of niceTicks(x0, x1, 6)) {
-    parts.push(`<text x="${px(t)}" y="${H - m.bottom + 14}" text-anchor="middle" font-size="10">${fmtTick(t)}</text>`);
+    parts.push(
+      `<text x="${px(t)}" y="${H - m.bottom + 14}" text-anchor="middle" font-size="10">${fmtTick(t)}</text>`,
+    );
   }
   parts.push(
     `<text x="${(m.left + W - m.right) / 2}" y="${H - m.bottom + 27}" text-anchor="middle" font-size="11">${escapeXml(spec.xLabel)}</text>`,

@@ -37,9 +37,16 @@ function fixture(): { out: string; summary: AblationSummary } {
   };
   for (const r of summary.runs) {
     mkdirSync(join(out, r.name));
-    const rows = [1, 2, 3].map((step) => ({ step, loss: 1 / step, 'rewards/accuracies': step / 4 }));
+    const rows = [1, 2, 3].map((step) => ({
+      step,
+      loss: 1 / step,
+      'rewards/accuracies': step / 4,
+    }));
     const evalRow = { step: 3, 'eval/loss': 0.3 };
-    writeFileSync(join(out, r.metricsFile), [...rows, evalRow].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    writeFileSync(
+      join(out, r.metricsFile),
+      [...rows, evalRow].map((x) => JSON.stringify(x)).join('\n') + '\n',
+    );
   }
   return { out, summary };
 }
@@ -53,8 +60,10 @@ describe('writeReport', () => {
     expect(back.runs[0]).toEqual(summary.runs[0]);
     const table = formatTable(summary).split('\n');
     // 0.75 → 75.0%, 0.625 → 62.5%, 12.25 → 12.3 (toFixed(1) rounds half away), 40.4 ms → 40
-    expect(table[2]).toMatch(/^sft \(base\)\s+—\s+—\s+—\s+25\.0%\s+10\.0\s+—\s+—\s+1\.0$/);
-    expect(table[3]).toMatch(/^simpo\s+75\.0%\s+0\.500\s+62\.5%\s+50\.0%\s+12\.3\s+40\s+300\s+9\.9/);
+    expect(table[2]).toMatch(/^sft \(start\)\s+—\s+—\s+—\s+25\.0%\s+10\.0\s+—\s+—\s+1\.0$/);
+    expect(table[3]).toMatch(
+      /^simpo\s+75\.0%\s+0\.500\s+62\.5%\s+50\.0%\s+12\.3\s+40\s+300\s+9\.9/,
+    );
     expect(table[4]).toMatch(/^dpo\s+50\.0%\s+0\.500\s+—/);
   });
 
@@ -66,7 +75,9 @@ describe('writeReport', () => {
     expect(html).toContain('test &lt;ablation&gt;');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     // the only URL is the SVG namespace
-    expect(html.match(/https?:\/\/[^"]+/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
+    expect(html.match(/https?:\/\/[^"]+/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(
+      true,
+    );
     // one loss polyline per run, with 3 points (steps 1..3)
     const lines = html.match(/<polyline[^>]*points="([^"]+)"/g) ?? [];
     expect(lines.length).toBeGreaterThanOrEqual(2);
@@ -76,6 +87,8 @@ describe('writeReport', () => {
   it('names the file when a metrics file is missing', () => {
     const { out, summary } = fixture();
     summary.runs[0].metricsFile = 'nope/metrics.jsonl';
-    expect(() => writeReport(out, summary)).toThrow(/cannot read metrics file .*nope\/metrics.jsonl/);
+    expect(() => writeReport(out, summary)).toThrow(
+      /cannot read metrics file .*nope\/metrics.jsonl/,
+    );
   });
 });

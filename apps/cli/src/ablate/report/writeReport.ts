@@ -9,7 +9,10 @@ import type { AblationSummary } from './RunSummary';
  * Writes `<out>/summary.json` and `<out>/report.html` (each run's curves are read from
  * its metrics.jsonl, relative to `out`). Returns the two paths.
  */
-export function writeReport(out: string, summary: AblationSummary): { summaryFile: string; reportFile: string } {
+export function writeReport(
+  out: string,
+  summary: AblationSummary,
+): { summaryFile: string; reportFile: string } {
   const metrics: Record<string, RunMetrics> = {};
   for (const run of summary.runs) metrics[run.name] = readMetrics(join(out, run.metricsFile));
   const summaryFile = join(out, 'summary.json');
@@ -19,7 +22,9 @@ export function writeReport(out: string, summary: AblationSummary): { summaryFil
     writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
     writeFileSync(reportFile, renderReportHtml(summary, metrics));
   } catch (e) {
-    throw new PrefoptError('io', `cannot write the report to ${out}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('io', `cannot write the report to ${out}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   return { summaryFile, reportFile };
 }

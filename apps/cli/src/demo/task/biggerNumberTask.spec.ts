@@ -15,17 +15,30 @@ describe('biggerNumberTask', () => {
     expect(a.heldout).toHaveLength(10);
   });
 
-  it('keeps held-out prompts out of the train split and prompts distinct', () => {
-    const { train, heldout } = biggerNumberTask({ seed: 1, trainPairs: 500, heldoutPairs: 100 });
-    const trainPrompts = new Set(train.map((r) => r.prompt));
-    expect(trainPrompts.size).toBe(500);
-    expect(heldout.filter((r) => trainPrompts.has(r.prompt))).toEqual([]);
+  it('keeps held-out prompts distinct and out of the train split', () => {
+    for (const digits of [1, 2] as const) {
+      const { train, heldout } = biggerNumberTask({
+        seed: 1,
+        trainPairs: 500,
+        heldoutPairs: 100,
+        digits,
+      });
+      const trainPrompts = new Set(train.map((r) => r.prompt));
+      expect(new Set(heldout.map((r) => r.prompt)).size).toBe(100);
+      expect(heldout.filter((r) => trainPrompts.has(r.prompt))).toEqual([]);
+    }
+    // 1 digit: 10·9 + 10·9·8 = 810 distinct prompts in all, so 811 cannot be held out
+    expect(() => biggerNumberTask({ seed: 1, trainPairs: 5, heldoutPairs: 811 })).toThrow(
+      /cannot draw 811 distinct held-out prompts/,
+    );
   });
 
   it('chosen follows the true rule and rejected breaks it', () => {
     const { train } = biggerNumberTask({ seed: 3, trainPairs: 300, heldoutPairs: 0 });
-    for (const r of train) {
-      expect(r.prompt).toMatch(/^Max \d\d( \d\d){1,2}\?$/);
+    const two = biggerNumberTask({ seed: 3, trainPairs: 300, heldoutPairs: 0, digits: 2 }).train;
+    for (const r of two) expect(r.prompt).toMatch(/^Max \d\d( \d\d){1,2}\?$/);
+    for (const r of [...train, ...two]) {
+      if (train.includes(r)) expect(r.prompt).toMatch(/^Max \d( \d){1,2}\?$/);
       expect(checkBiggerNumber(r.prompt, r.chosen)).toBe(true);
       expect(checkBiggerNumber(r.prompt, r.rejected)).toBe(false);
     }
@@ -33,22 +46,27 @@ describe('biggerNumberTask', () => {
 
   it('has the length bias of real preference data: chosen is longer on average', () => {
     const { train } = biggerNumberTask({ seed: 0, trainPairs: 2000, heldoutPairs: 0 });
-    // Filler lengths 6,6,5,12,10,6,5,10 → mean 60/8 = 7.5 chars; the answer ' 52.' is 4.
+    // Filler lengths 6,6,5,12,10,6,5,10 → mean 60/8 = 7.5 chars; the answer ' 7.' is 3.
     // Filler count means: chosen 0.3+0.6+0.75 = 1.65, rejected 0.3+0.4+0.3 = 1.0.
-    // Expected chars: chosen 4 + 1.65·7.5 = 16.375, rejected 4 + 7.5 = 11.5
+    // Expected chars: chosen 3 + 1.65·7.5 = 15.375, rejected 3 + 7.5 = 10.5
     // (sd of a 2000-pair mean ≈ 0.19, so ±0.7 is > 3 sd).
     expect(FILLERS.reduce((s, f) => s + f.length, 0)).toBe(60);
     const s = taskStats(train);
-    expect(Math.abs(s.meanChosenChars - 16.375)).toBeLessThan(0.7);
-    expect(Math.abs(s.meanRejectedChars - 11.5)).toBeLessThan(0.7);
+    expect(Math.abs(s.meanChosenChars - 15.375)).toBeLessThan(0.7);
+    expect(Math.abs(s.meanRejectedChars - 10.5)).toBeLessThan(0.7);
     expect(s.chosenLongerFraction).toBeGreaterThan(0.5);
   });
 
   it('names a bad option in a config error', () => {
-    expect(() => biggerNumberTask({ seed: 0, trainPairs: -1, heldoutPairs: 0 })).toThrow(/trainPairs must be an integer/);
-    expect(() => biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, minNumbers: 1 })).toThrow(
-      /minNumbers <= maxNumbers/,
+    expect(() => biggerNumberTask({ seed: 0, trainPairs: -1, heldoutPairs: 0 })).toThrow(
+      /trainPairs must be an integer/,
     );
+    expect(() =>
+      biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, digits: 3 as 1 }),
+    ).toThrow(/digits must be 1 or 2/);
+    expect(() =>
+      biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, minNumbers: 1 }),
+    ).toThrow(/minNumbers <= maxNumbers/);
     try {
       biggerNumberTask({ seed: 0, trainPairs: 1, heldoutPairs: 0, maxNumbers: 9 });
     } catch (e) {

@@ -15,6 +15,8 @@ export interface BiggerNumberTaskOptions {
   /** Numbers per prompt, drawn uniformly in [minNumbers, maxNumbers]. */
   minNumbers?: number;
   maxNumbers?: number;
+  /** Digits per number: 1 (0–9, what a tiny model learns in minutes) or 2 (10–99, harder). */
+  digits?: 1 | 2;
   /**
    * Weights of 0, 1, 2, 3 filler sentences after the answer. Chosen responses get more
    * on average than rejected ones: the length bias of real preference data (UltraFeedback's
@@ -42,6 +44,7 @@ export const FILLERS = [
 ] as const;
 
 const DEFAULTS = {
+  digits: 1 as 1 | 2,
   minNumbers: 2,
   maxNumbers: 3,
   chosenFillerWeights: [0.15, 0.3, 0.3, 0.25], // mean 1.65 sentences
@@ -50,17 +53,23 @@ const DEFAULTS = {
 
 /**
  * The demo's embedded preference task, drawn from a seed (no downloads): the prompt lists
- * distinct two-digit numbers, `Max 37 52 18?`; the chosen response names the biggest
- * (` 52.`), the rejected one another number from the prompt, each followed by filler
- * sentences. The true rule (`checkBiggerNumber`) is checkable on any generated text.
+ * distinct numbers, `Max 3 7 1?` (or `Max 37 52 18?` with digits 2); the chosen response
+ * names the biggest (` 7.`), the rejected one another number from the prompt, each followed
+ * by filler sentences. The true rule (`checkBiggerNumber`) is checkable on any generated text.
  * Held-out prompts never occur in the train split.
  */
 export function biggerNumberTask(options: BiggerNumberTaskOptions): BiggerNumberTask {
   const o = { ...DEFAULTS, ...options };
   for (const key of ['trainPairs', 'heldoutPairs', 'minNumbers', 'maxNumbers'] as const) {
     if (!Number.isInteger(o[key]) || o[key] < 0) {
-      throw new PrefoptError('config', `bigger-number task: ${key} must be an integer >= 0, got ${o[key]}.`);
+      throw new PrefoptError(
+        'config',
+        `bigger-number task: ${key} must be an integer >= 0, got ${o[key]}.`,
+      );
     }
+  }
+  if (o.digits !== 1 && o.digits !== 2) {
+    throw new PrefoptError('config', `bigger-number task: digits must be 1 or 2, got ${o.digits}.`);
   }
   if (o.minNumbers < 2 || o.maxNumbers < o.minNumbers || o.maxNumbers > 6) {
     throw new PrefoptError(
@@ -69,36 +78,42 @@ export function biggerNumberTask(options: BiggerNumberTaskOptions): BiggerNumber
     );
   }
   const rng = createRng(o.seed);
-  const seen = new Set<string>();
-  const draw = (count: number): TextPair[] => {
-    const out: TextPair[] = [];
-    for (let tries = 0; out.length < count; tries++) {
-      if (tries > count * 50) {
-        throw new PrefoptError('config', `bigger-number task: cannot draw ${count} distinct prompts; ask for fewer pairs.`);
-      }
-      const numbers = distinctNumbers(rng, rng.int(o.minNumbers, o.maxNumbers));
+  const heldoutPrompts = new Set<string>();
+  const drawPair = (accept: (prompt: string) => boolean): TextPair => {
+    for (let tries = 0; tries < 10_000; tries++) {
+      const numbers = distinctNumbers(rng, rng.int(o.minNumbers, o.maxNumbers), o.digits);
       const prompt = `Max ${numbers.join(' ')}?`;
-      if (seen.has(prompt)) continue;
-      seen.add(prompt);
+      if (!accept(prompt)) continue;
       const best = Math.max(...numbers);
       const wrong = rng.pick(numbers.filter((n) => n !== best));
-      out.push({
+      return {
         prompt,
         chosen: ` ${best}.${fillers(rng, o.chosenFillerWeights)}`,
         rejected: ` ${wrong}.${fillers(rng, o.rejectedFillerWeights)}`,
-      });
+      };
     }
-    return out;
+    throw new PrefoptError(
+      'config',
+      `bigger-number task: cannot draw ${o.heldoutPairs} distinct held-out prompts and still leave prompts to train on; ask for fewer held-out pairs or use digits 2.`,
+    );
   };
-  const train = draw(o.trainPairs);
-  const heldout = draw(o.heldoutPairs);
+  // Held-out prompts first, all distinct; train pairs never use one (a train prompt may repeat,
+  // with other fillers and another wrong answer, as real data repeats prompts).
+  const heldout: TextPair[] = [];
+  while (heldout.length < o.heldoutPairs) {
+    const pair = drawPair((p) => !heldoutPrompts.has(p));
+    heldoutPrompts.add(pair.prompt);
+    heldout.push(pair);
+  }
+  const train: TextPair[] = [];
+  while (train.length < o.trainPairs) train.push(drawPair((p) => !heldoutPrompts.has(p)));
   return { train, heldout };
 }
 
-function distinctNumbers(rng: Rng, count: number): number[] {
+function distinctNumbers(rng: Rng, count: number, digits: 1 | 2): number[] {
   const out: number[] = [];
   while (out.length < count) {
-    const n = rng.int(10, 99);
+    const n = digits === 1 ? rng.int(0, 9) : rng.int(10, 99);
     if (!out.includes(n)) out.push(n);
   }
   return out;

@@ -11,7 +11,8 @@ export interface TaskStats {
 /** Length statistics of a preference split: how strong its length bias is. */
 export function taskStats(records: readonly TextPair[]): TaskStats {
   const n = records.length;
-  if (n === 0) return { pairs: 0, meanChosenChars: 0, meanRejectedChars: 0, chosenLongerFraction: 0 };
+  if (n === 0)
+    return { pairs: 0, meanChosenChars: 0, meanRejectedChars: 0, chosenLongerFraction: 0 };
   let chosen = 0;
   let rejected = 0;
   let longer = 0;
@@ -20,5 +21,10 @@ export function taskStats(records: readonly TextPair[]): TaskStats {
     rejected += r.rejected.length;
     if (r.chosen.length > r.rejected.length) longer++;
   }
-  return { pairs: n, meanChosenChars: chosen / n, meanRejectedChars: rejected / n, chosenLongerFraction: longer / n };
+  return {
+    pairs: n,
+    meanChosenChars: chosen / n,
+    meanRejectedChars: rejected / n,
+    chosenLongerFraction: longer / n,
+  };
 }

@@ -8,12 +8,18 @@ import { regexMatch } from './regexMatch';
 describe('contains-word', () => {
   it('matches whole words in any case by default', async () => {
     const a = containsWord({ word: 'dog' });
-    expect(await a.score('', ['The Dog ran.', 'a dogma', 'hotdog', 'dog', 'no pets', 'a dog.'])).toEqual([1, 0, 0, 1, 0, 1]);
+    expect(
+      await a.score('', ['The Dog ran.', 'a dogma', 'hotdog', 'dog', 'no pets', 'a dog.']),
+    ).toEqual([1, 0, 0, 1, 0, 1]);
   });
 
   it('honours caseSensitive and wholeWord, and escapes the word', async () => {
-    expect(await containsWord({ word: 'dog', caseSensitive: true }).score('', ['Dog', 'dog'])).toEqual([0, 1]);
-    expect(await containsWord({ word: 'dog', wholeWord: false }).score('', ['hotdog'])).toEqual([1]);
+    expect(
+      await containsWord({ word: 'dog', caseSensitive: true }).score('', ['Dog', 'dog']),
+    ).toEqual([0, 1]);
+    expect(await containsWord({ word: 'dog', wholeWord: false }).score('', ['hotdog'])).toEqual([
+      1,
+    ]);
     expect(await containsWord({ word: 'a.b' }).score('', ['axb', 'a.b'])).toEqual([0, 1]);
   });
 
@@ -25,8 +31,12 @@ describe('contains-word', () => {
 describe('regex', () => {
   it('scores matches and names a bad pattern', async () => {
     expect(await regexMatch({ pattern: '^\\d+$' }).score('', ['42', 'x42'])).toEqual([1, 0]);
-    expect(await regexMatch({ pattern: 'dog', flags: 'gi' }).score('', ['DOG', 'Dog'])).toEqual([1, 1]);
-    expect(() => regexMatch({ pattern: '(' })).toThrow(/option 'pattern' "\(" with flags 'u' is not a valid RegExp/);
+    expect(await regexMatch({ pattern: 'dog', flags: 'gi' }).score('', ['DOG', 'Dog'])).toEqual([
+      1, 1,
+    ]);
+    expect(() => regexMatch({ pattern: '(' })).toThrow(
+      /option 'pattern' "\(" with flags 'u' is not a valid RegExp/,
+    );
   });
 });
 

@@ -12,11 +12,18 @@ export const containsWord = defineAnnotator({
   options: {
     word: { type: 'string', default: undefined, description: 'the word to look for' },
     caseSensitive: { type: 'boolean', default: false, description: 'match case exactly' },
-    wholeWord: { type: 'boolean', default: true, description: "match whole words only ('dog' not in 'dogma')" },
+    wholeWord: {
+      type: 'boolean',
+      default: true,
+      description: "match whole words only ('dog' not in 'dogma')",
+    },
   },
   score: (_prompt, responses, { word, caseSensitive, wholeWord }) => {
     const body = escapeRegExp(word as string);
-    const pattern = new RegExp(wholeWord ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body, caseSensitive ? 'u' : 'iu');
+    const pattern = new RegExp(
+      wholeWord ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body,
+      caseSensitive ? 'u' : 'iu',
+    );
     return responses.map((r) => (pattern.test(r) ? 1 : 0));
   },
 });

@@ -22,14 +22,22 @@ const LAYER: [string, string, boolean][] = [
 
 /** The HF names of every weight of `config`, in state-dict order. */
 export function hfTensorNames(config: ModelConfig): HfTensorName[] {
-  const names: HfTensorName[] = [{ hf: 'model.embed_tokens.weight', name: 'embedding', transpose: false }];
+  const names: HfTensorName[] = [
+    { hf: 'model.embed_tokens.weight', name: 'embedding', transpose: false },
+  ];
   for (let i = 0; i < config.layers; i++) {
     for (const [hf, kind, transpose] of LAYER) {
       const rotaryHeads = kind === 'wq' ? config.heads : kind === 'wk' ? config.kvHeads : undefined;
-      names.push({ hf: `model.layers.${i}.${hf}`, name: `layers.${i}.${kind}`, transpose, rotaryHeads });
+      names.push({
+        hf: `model.layers.${i}.${hf}`,
+        name: `layers.${i}.${kind}`,
+        transpose,
+        rotaryHeads,
+      });
     }
   }
   names.push({ hf: 'model.norm.weight', name: 'finalNorm', transpose: false });
-  if (!config.sharedClassifier) names.push({ hf: 'lm_head.weight', name: 'classifier', transpose: true });
+  if (!config.sharedClassifier)
+    names.push({ hf: 'lm_head.weight', name: 'classifier', transpose: true });
   return names;
 }

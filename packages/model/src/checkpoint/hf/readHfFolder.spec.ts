@@ -36,14 +36,26 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
   });
 
   it('F16 and BF16: equal to torch’s rounding of the same weights', () => {
-    expectBitEqual(readHfFolder(join(TINY, 'hf-f16')).weights, readLlama2cBin(join(TINY, 'tiny-f16.bin')).weights);
-    expectBitEqual(readHfFolder(join(TINY, 'hf-bf16')).weights, readLlama2cBin(join(TINY, 'tiny-bf16.bin')).weights);
+    expectBitEqual(
+      readHfFolder(join(TINY, 'hf-f16')).weights,
+      readLlama2cBin(join(TINY, 'tiny-f16.bin')).weights,
+    );
+    expectBitEqual(
+      readHfFolder(join(TINY, 'hf-bf16')).weights,
+      readLlama2cBin(join(TINY, 'tiny-bf16.bin')).weights,
+    );
   });
 
   it('the GQA, untied model gives PyTorch’s logits (llama2c_fixtures.py prints them)', () => {
     // python3 tools/reference/llama2c_fixtures.py … → logits of tokens [1, 5, 3, 7, 2], rows 0 and 4:
-    const row0 = [0.386882, 0.267823, 0.098836, -0.088575, -0.259474, -0.382003, -0.433321, -0.40386, -0.299114, -0.138608];
-    const row4 = [-1.830772, -1.795588, -1.425677, -0.789997, -0.007049, 0.777213, 1.41659, 1.791892, 1.833156, 1.532691];
+    const row0 = [
+      0.386882, 0.267823, 0.098836, -0.088575, -0.259474, -0.382003, -0.433321, -0.40386, -0.299114,
+      -0.138608,
+    ];
+    const row4 = [
+      -1.830772, -1.795588, -1.425677, -0.789997, -0.007049, 0.777213, 1.41659, 1.791892, 1.833156,
+      1.532691,
+    ];
     const model = loadModel(join(TINY, 'hf-f32'));
     const ids = tf.tensor2d([[1, 5, 3, 7, 2]], [1, 5], 'int32');
     const logits = tf.tidy(() => model.logits(ids).arraySync()[0]);
@@ -76,17 +88,36 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
     writeFileSync(file, bytes.subarray(0, bytes.length - 10));
     const dataBytes = bytes.length - 8 - Number(bytes.readBigUInt64LE(0));
     expect(() => loadModel(join(dir, 'm'))).toThrowError(
-      new RegExp(`lm_head.weight expected bytes \\d+\\.\\.${dataBytes} of the data, found only ${dataBytes - 10} data bytes \\(truncated`),
+      new RegExp(
+        `lm_head.weight expected bytes \\d+\\.\\.${dataBytes} of the data, found only ${dataBytes - 10} data bytes \\(truncated`,
+      ),
     );
-    expect(() => loadModel(join(dir, 'm'))).toThrowError(expect.objectContaining({ kind: 'checkpoint' }));
+    expect(() => loadModel(join(dir, 'm'))).toThrowError(
+      expect.objectContaining({ kind: 'checkpoint' }),
+    );
   });
 
   it('an unsupported dtype names the tensor and the dtype', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
     saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
     const file = join(dir, 'm', 'model.safetensors');
-    const text = readFileSync(file).toString('latin1').replace('"model.norm.weight":{"dtype":"F32"', '"model.norm.weight":{"dtype":"I32"');
+    const text = readFileSync(file)
+      .toString('latin1')
+      .replace('"model.norm.weight":{"dtype":"F32"', '"model.norm.weight":{"dtype":"I32"');
     writeFileSync(file, Buffer.from(text, 'latin1'));
-    expect(() => loadModel(join(dir, 'm'))).toThrowError(/model\.norm\.weight has dtype I32; expected F32, F16 or BF16/);
+    expect(() => loadModel(join(dir, 'm'))).toThrowError(
+      /model\.norm\.weight has dtype I32; expected F32, F16 or BF16/,
+    );
+  });
+
+  it('a config.json that does not match the tensors names the tensor and both shapes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
+    saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
+    const configFile = join(dir, 'm', 'config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...config, intermediate_size: 6 }));
+    expect(() => loadModel(join(dir, 'm'))).toThrowError(
+      /model\.layers\.0\.mlp\.gate_proj\.weight expected shape \[6, 8\] for config\.json, found \[12, 8\]/,
+    );
   });
 });

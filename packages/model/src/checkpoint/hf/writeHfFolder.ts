@@ -6,7 +6,7 @@ import { weightShapes } from '../../llama/weightShapes';
 import { writeSafetensors } from '../safetensors/writeSafetensors';
 import { transposeMatrix } from '../transposeMatrix';
 import type { WeightArrays } from '../WeightArrays';
-import { toHfConfig } from './hfConfig';
+import { toHfConfig } from './toHfConfig';
 import { hfTensorNames } from './hfTensorNames';
 import { permuteRotaryRows } from './permuteRotaryRows';
 

@@ -21,7 +21,9 @@ export function readSafetensors(file: string): Map<string, SafetensorsTensor> {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new PrefoptError('checkpoint', `cannot read ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('checkpoint', `cannot read ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const fail = (what: string): never => {
     throw new PrefoptError('checkpoint', `${file}: ${what}`);
@@ -29,7 +31,9 @@ export function readSafetensors(file: string): Map<string, SafetensorsTensor> {
   if (bytes.length < 8) fail(`expected at least 8 bytes (header size), found ${bytes.length}.`);
   const headerLen = Number(bytes.readBigUInt64LE(0));
   if (8 + headerLen > bytes.length) {
-    fail(`expected a ${headerLen}-byte JSON header after the size field, found only ${bytes.length - 8} bytes (truncated?).`);
+    fail(
+      `expected a ${headerLen}-byte JSON header after the size field, found only ${bytes.length - 8} bytes (truncated?).`,
+    );
   }
   let header: Record<string, HeaderEntry | Record<string, string>>;
   try {
@@ -44,23 +48,38 @@ export function readSafetensors(file: string): Map<string, SafetensorsTensor> {
     if (name === '__metadata__') continue;
     const entry = raw as HeaderEntry;
     if (!(entry.dtype in BYTES_PER)) {
-      fail(`tensor ${name} has dtype ${entry.dtype}; expected F32, F16 or BF16 (convert the checkpoint to one of these).`);
+      fail(
+        `tensor ${name} has dtype ${entry.dtype}; expected F32, F16 or BF16 (convert the checkpoint to one of these).`,
+      );
     }
     const dtype = entry.dtype as keyof typeof BYTES_PER;
     const count = entry.shape.reduce((a, b) => a * b, 1);
     const [begin, end] = entry.data_offsets;
     if (end - begin !== count * BYTES_PER[dtype]) {
-      fail(`tensor ${name} [${entry.shape.join(', ')}] ${dtype} expected ${count * BYTES_PER[dtype]} bytes, header says ${end - begin}.`);
+      fail(
+        `tensor ${name} [${entry.shape.join(', ')}] ${dtype} expected ${count * BYTES_PER[dtype]} bytes, header says ${end - begin}.`,
+      );
     }
     if (end > dataBytes) {
-      fail(`tensor ${name} expected bytes ${begin}..${end} of the data, found only ${dataBytes} data bytes (truncated: copy it again).`);
+      fail(
+        `tensor ${name} expected bytes ${begin}..${end} of the data, found only ${dataBytes} data bytes (truncated: copy it again).`,
+      );
     }
-    out.set(name, { dtype, shape: entry.shape, values: decode(bytes, dataStart + begin, count, dtype) });
+    out.set(name, {
+      dtype,
+      shape: entry.shape,
+      values: decode(bytes, dataStart + begin, count, dtype),
+    });
   }
   return out;
 }
 
-function decode(bytes: Buffer, offset: number, count: number, dtype: keyof typeof BYTES_PER): Float32Array {
+function decode(
+  bytes: Buffer,
+  offset: number,
+  count: number,
+  dtype: keyof typeof BYTES_PER,
+): Float32Array {
   const values = new Float32Array(count);
   if (dtype === 'F32') {
     for (let i = 0; i < count; i++) values[i] = bytes.readFloatLE(offset + 4 * i);

@@ -12,7 +12,11 @@ export function writeSafetensors(
   const header: Record<string, unknown> = { __metadata__: metadata };
   let offset = 0;
   for (const t of tensors) {
-    header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + 4 * t.values.length] };
+    header[t.name] = {
+      dtype: 'F32',
+      shape: t.shape,
+      data_offsets: [offset, offset + 4 * t.values.length],
+    };
     offset += 4 * t.values.length;
   }
   let json = JSON.stringify(header);

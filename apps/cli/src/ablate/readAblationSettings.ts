@@ -1,0 +1,78 @@
+import { OBJECTIVE_FACTORY, PrefoptError, type ObjectiveFactory } from '@prefopt/core';
+import type { Container } from 'inversify';
+import { jsonFlag, numberFlag, requireString, stringFlag } from '../args/flagReaders';
+import type { ParsedArgs } from '../args/parseArgs';
+import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
+import { objectiveModules } from '../objectives/objectiveModules';
+import type { AblationSettings } from './AblationSettings';
+import { expandGrid } from './grid/expandGrid';
+
+/** `prefopt ablate` flags → settings; `backend` is resolved by the caller. */
+export async function readAblationSettings(
+  args: ParsedArgs,
+  container: Container,
+  cwd: string,
+  command: string,
+): Promise<Omit<AblationSettings, 'backend'>> {
+  const plugins = args.repeated.plugin ?? [];
+  const declared = (name: string): string[] | undefined =>
+    container.isBound(OBJECTIVE_FACTORY, { name })
+      ? Object.keys(container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name }).options)
+      : undefined;
+  const grid = jsonFlag(args, 'grid');
+  if (grid === undefined) {
+    throw new PrefoptError(
+      'config',
+      `missing --grid, e.g. --grid '{"objective":["simpo"],"gamma":[0,0.5,1],"lengthNormalize":[true,false]}'.`,
+    );
+  }
+  const available = await boundObjectiveNames(await objectiveModules(plugins, cwd));
+  const runs = expandGrid(grid, declared, available);
+  const annotatorName = stringFlag(args, 'annotator');
+  const annotatorOptions = jsonFlag(args, 'annotatorOptions') ?? {};
+  if (
+    typeof annotatorOptions !== 'object' ||
+    annotatorOptions === null ||
+    Array.isArray(annotatorOptions)
+  ) {
+    throw new PrefoptError(
+      'config',
+      `--annotator-options must be a JSON object like '{"word":"dog"}'.`,
+    );
+  }
+  const steps = numberFlag(args, 'steps', 100, { min: 1, integer: true })!;
+  return {
+    title: stringFlag(args, 'title', 'prefopt ablation')!,
+    command,
+    out: stringFlag(args, 'out', 'runs/ablate')!,
+    plugins,
+    model: requireString(
+      args,
+      'model',
+      'the model every run starts from (.bin, HF folder, or a model-config .json).',
+    ),
+    tokenizer: stringFlag(args, 'tokenizer', 'bytes')!,
+    data: requireString(args, 'data', 'the preference data to train on.'),
+    evalData: requireString(
+      args,
+      'evalData',
+      'held-out preference data (accuracy, margin, and prompts to generate from).',
+    ),
+    seed: numberFlag(args, 'seed', 0, { min: 0, integer: true })!,
+    maxLength: numberFlag(args, 'maxLength', 128, { min: 2, integer: true })!,
+    runs,
+    steps,
+    batchSize: numberFlag(args, 'batchSize', 8, { min: 1, integer: true })!,
+    lr: numberFlag(args, 'lr', 5e-4, { min: 0 })!,
+    warmupRatio: numberFlag(args, 'warmupRatio', 0.1, { min: 0, max: 1 })!,
+    generation: {
+      prompts: numberFlag(args, 'genPrompts', 64, { min: 0, integer: true })!,
+      maxNewTokens: numberFlag(args, 'maxNewTokens', 48, { min: 1, integer: true })!,
+      annotator: annotatorName
+        ? { name: annotatorName, options: annotatorOptions as Record<string, unknown> }
+        : undefined,
+    },
+    notes: [],
+    baselineName: 'base',
+  };
+}

@@ -1,0 +1,36 @@
+import { booleanFlag, stringFlag } from '../args/flagReaders';
+import { commandLine } from '../ablate/commandLine';
+import { readAblationSettings } from '../ablate/readAblationSettings';
+import { runAblation } from '../ablate/runAblation';
+import { runWorker } from '../ablate/job/runWorker';
+import { backendUsage } from '../backend/backendUsage';
+import { resolveBackend } from '../backend/resolveBackend';
+import type { Command } from './Command';
+
+/** `prefopt ablate`: a grid of objectives × options, trained from one model, one report. */
+export const ablate: Command = {
+  name: 'ablate',
+  summary:
+    'train a grid of objectives × options from one model; writes summary.json, report.html and a table',
+  usage:
+    `prefopt ablate --grid '{"objective":["simpo"],"gamma":[0,0.5,1],"lengthNormalize":[true,false]}' ` +
+    '--model PATH [--tokenizer PATH|bytes] --data FILE --eval-data FILE [--steps 100] [--batch-size 8] ' +
+    '[--lr 5e-4] [--warmup-ratio 0.1] [--max-length 128] [--seed 0] [--annotator NAME ' +
+    `[--annotator-options JSON]] [--gen-prompts 64] [--max-new-tokens 48] [--out runs/ablate] ${backendUsage}`,
+
+  async run(args, ctx) {
+    if (booleanFlag(args, 'worker')) return runWorker(ctx);
+    const container = await ctx.container();
+    const settings = await readAblationSettings(
+      args,
+      container,
+      ctx.io.cwd,
+      commandLine('ablate', args),
+    );
+    const backend = (
+      await resolveBackend(container, stringFlag(args, 'backend', 'auto')!, ctx.io.stderr)
+    ).name;
+    await runAblation({ ...settings, backend }, ctx.io);
+    return 0;
+  },
+};

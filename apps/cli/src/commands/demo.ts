@@ -1,0 +1,45 @@
+import { PrefoptError } from '@prefopt/core';
+import { numberFlag, stringFlag } from '../args/flagReaders';
+import { commandLine } from '../ablate/commandLine';
+import { backendUsage } from '../backend/backendUsage';
+import { resolveBackend } from '../backend/resolveBackend';
+import { demoPresets } from '../demo/demoPresets';
+import { runDemo } from '../demo/runDemo';
+import type { Command } from './Command';
+
+/** `prefopt demo` (what `npm start` runs): the SimPO paper's comparison on an embedded task. */
+export const demo: Command = {
+  name: 'demo',
+  summary:
+    'train sft, then DPO / SimPO / IPO / SimPO ablations on an embedded task; prints a table, writes report.html',
+  usage: `prefopt demo [--preset full|smoke] [--seed 0] [--out runs/demo] ${backendUsage}`,
+
+  async run(args, ctx) {
+    const name = stringFlag(args, 'preset', 'full')!;
+    const preset = demoPresets[name];
+    if (!preset) {
+      throw new PrefoptError(
+        'config',
+        `--preset '${name}' is not a demo preset. Choose ${Object.keys(demoPresets).join(' or ')}.`,
+      );
+    }
+    const backend = (
+      await resolveBackend(
+        await ctx.container(),
+        stringFlag(args, 'backend', 'auto')!,
+        ctx.io.stderr,
+      )
+    ).name;
+    await runDemo(
+      {
+        preset,
+        seed: numberFlag(args, 'seed', 0, { min: 0, integer: true })!,
+        out: stringFlag(args, 'out', 'runs/demo')!,
+        backend,
+        command: commandLine('demo', args),
+      },
+      ctx.io,
+    );
+    return 0;
+  },
+};

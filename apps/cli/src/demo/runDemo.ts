@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrainerEvents } from '@prefopt/core';
+import { attachPlainLog, attachProgressBar } from '@prefopt/trainer';
+import { EventEmitter } from 'eventemitter3';
+import { runAblation, type JobRunner } from '../ablate/runAblation';
+import type { AblationSummary } from '../ablate/report/RunSummary';
+import { forkJob } from '../ablate/job/forkJob';
+import type { CommandIo } from '../commands/Command';
+import type { DemoPreset } from './demoPresets';
+import { biggerNumberTask } from './task/biggerNumberTask';
+import { taskStats } from './task/taskStats';
+import { writeTaskFiles } from './writeTaskFiles';
+
+export interface DemoSettings {
+  preset: DemoPreset;
+  seed: number;
+  out: string;
+  backend: string;
+  command: string;
+}
+
+/**
+ * `prefopt demo`: draws the embedded task, trains a small Llama with the byte tokenizer
+ * from scratch with `sft` on the chosen responses, then runs the preset's objectives from
+ * that one checkpoint through the ablation pipeline (same data, steps and seed).
+ */
+export async function runDemo(
+  s: DemoSettings,
+  io: CommandIo,
+  runJob: JobRunner = forkJob,
+): Promise<AblationSummary> {
+  const started = performance.now();
+  const p = s.preset;
+  const task = biggerNumberTask({ seed: s.seed, ...p.task });
+  const files = writeTaskFiles(join(s.out, 'data'), task);
+  const modelConfig = join(s.out, 'model-config.json');
+  writeFileSync(modelConfig, JSON.stringify(p.model, null, 2) + '\n');
+  const stats = taskStats(task.train);
+  io.stderr.write(
+    `prefopt demo (preset ${p.name}, seed ${s.seed}, backend ${s.backend}): ${task.train.length} train / ${task.heldout.length} held-out pairs; ` +
+      `chosen ${stats.meanChosenChars.toFixed(1)} vs rejected ${stats.meanRejectedChars.toFixed(1)} chars on average\n` +
+      `stage 1: sft from scratch (${p.sft.steps} steps)\n`,
+  );
+  const events = new EventEmitter<TrainerEvents>();
+  if (io.stderr.isTTY) attachProgressBar(events, io.stderr);
+  else attachPlainLog(events, io.stderr, Math.max(1, Math.round(p.sft.steps / 5)));
+  const generation = { ...p.generation, annotator: { name: 'bigger-number', options: {} } };
+  const sft = await runJob(
+    {
+      name: 'sft',
+      out: join(s.out, 'sft'),
+      backend: s.backend,
+      plugins: [],
+      model: modelConfig,
+      tokenizer: 'bytes',
+      seed: s.seed,
+      data: files.train,
+      evalData: files.heldout,
+      maxLength: p.maxLength,
+      train: { objective: 'sft', options: {}, ...p.sft, warmupRatio: 0.05, saveModel: true },
+      generation,
+    },
+    events,
+  );
+  io.stderr.write(
+    `stage 2: ${p.runs.map((r) => r.name).join(', ')} from the sft checkpoint (${p.preference.steps} steps each)\n`,
+  );
+  const params =
+    (p.model.vocab * p.model.dim * 1 +
+      p.model.layers * (4 * p.model.dim ** 2 + 3 * p.model.dim * p.model.hiddenDim)) /
+    1000;
+  const summary = await runAblation(
+    {
+      title: `prefopt demo: the bigger-number task (preset ${p.name})`,
+      command: s.command,
+      out: s.out,
+      backend: s.backend,
+      plugins: [],
+      model: sft.modelDir!,
+      tokenizer: 'bytes',
+      data: files.train,
+      evalData: files.heldout,
+      seed: s.seed,
+      maxLength: p.maxLength,
+      runs: p.runs,
+      ...p.preference,
+      generation,
+      notes: [
+        `Task: "Max 3 7 1?" → the chosen response names the biggest number, the rejected one another; filler sentences make chosen longer on average (${stats.meanChosenChars.toFixed(1)} vs ${stats.meanRejectedChars.toFixed(1)} chars, chosen longer in ${(100 * stats.chosenLongerFraction).toFixed(0)}% of pairs), a bias the true rule ignores.`,
+        `${task.train.length} train pairs, ${task.heldout.length} held-out pairs (held-out prompts never in train).`,
+        `Model: Llama ${p.model.layers} layers, dim ${p.model.dim}, ${p.model.heads} heads, byte tokenizer (~${Math.round(params)}k parameters), trained from scratch with sft for ${p.sft.steps} steps (batch ${p.sft.batchSize}, lr ${p.sft.lr}).`,
+        `Every run: ${p.preference.steps} steps from the sft checkpoint, batch ${p.preference.batchSize}, lr ${p.preference.lr}, cosine decay; win rate = true rule on greedy generations of ${p.generation.prompts} held-out prompts vs the sft model (ties ½).`,
+      ],
+      baselineName: 'sft',
+    },
+    io,
+    { baseline: sft, runJob },
+  );
+  io.stderr.write(`demo finished in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  return summary;
+}

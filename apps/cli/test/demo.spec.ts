@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AblationSummary } from '../src/ablate/report/RunSummary';
+import { main } from '../src/main';
+
+const buffer = () => {
+  let text = '';
+  return {
+    write: (t: string) => ((text += t), true),
+    get text() {
+      return text;
+    },
+  };
+};
+
+describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
+  it('trains sft, then every objective from it in worker processes, and writes the report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'prefopt-demo-'));
+    const stdout = buffer();
+    const stderr = buffer();
+    const code = await main(['demo', '--preset', 'smoke', '--out', out, '--backend', 'cpu'], {
+      stdout,
+      stderr,
+      cwd: process.cwd(),
+    });
+    expect(code, stderr.text).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AblationSummary;
+    expect(summary.runs.map((r) => r.name)).toEqual([
+      'dpo',
+      'simpo',
+      'ipo',
+      'simpo-no-ln',
+      'simpo-gamma0',
+    ]);
+    expect(summary.runs.map((r) => r.objective)).toEqual(['dpo', 'simpo', 'ipo', 'simpo', 'simpo']);
+    // resolved options: defaults filled in by each factory
+    expect(summary.runs[3].options).toMatchObject({ beta: 2, gamma: 1, lengthNormalize: false });
+    expect(summary.runs[4].options).toMatchObject({ gamma: 0, lengthNormalize: true });
+    for (const r of summary.runs) {
+      expect(r.steps).toBe(2);
+      for (const v of [r.heldoutAccuracy, r.heldoutMargin, r.winRate, r.ruleRate, r.meanGenLength])
+        expect(Number.isFinite(v)).toBe(true);
+      expect(r.heldoutAccuracy).toBeGreaterThanOrEqual(0);
+      expect(r.heldoutAccuracy).toBeLessThanOrEqual(1);
+      // 8 prompts, at most 6 new tokens each
+      expect(r.meanGenLength).toBeGreaterThan(0);
+      expect(r.meanGenLength).toBeLessThanOrEqual(6);
+      expect(r.stepMs).toBeGreaterThan(0);
+      expect(r.peakRssMiB).toBeGreaterThan(20);
+      const rows = readFileSync(join(out, r.metricsFile), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(rows.filter((x) => 'loss' in x).map((x) => x.step)).toEqual([1, 2]);
+      expect(rows.filter((x) => 'eval/loss' in x)).toHaveLength(1);
+      expect(
+        readFileSync(join(out, r.name, 'generations.jsonl'), 'utf8')
+          .trim()
+          .split('\n'),
+      ).toHaveLength(8);
+    }
+    expect(summary.baseline?.name).toBe('sft');
+    expect(existsSync(join(out, 'sft', 'model'))).toBe(true);
+    expect(
+      readFileSync(join(out, 'sft', 'metrics.jsonl'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(4); // 3 steps + eval
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(8);
+    for (const name of ['sft (start)', 'dpo', 'simpo-no-ln', 'simpo-gamma0'])
+      expect(stdout.text).toContain(name);
+    expect(stdout.text).toContain('report.html');
+  }, 240_000);
+
+  it('names an unknown preset', async () => {
+    const stderr = buffer();
+    const code = await main(['demo', '--preset', 'huge'], {
+      stdout: buffer(),
+      stderr,
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(2);
+    expect(stderr.text).toMatch(/--preset 'huge' is not a demo preset. Choose full or smoke/);
+  });
+});

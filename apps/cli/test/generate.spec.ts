@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createModel, saveModel } from '@prefopt/model';
+import { describeIfShared, useCpuBackend } from '@prefopt/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main';
+
+const bin = resolve(import.meta.dirname, '../bin/prefopt.mjs');
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: process.cwd(),
+  };
+  return { code: await main(argv, io), out, err };
+}
+
+// /usr/bin/python3 tools/reference/llama2c_reference.py generate ../shared/models/stories260K/stories260K.bin \
+//   ../shared/models/stories260K/tok512.bin "Once upon a time" 60   (PyTorch re-implementation of llama2.c)
+const REFERENCE =
+  'Once upon a time, there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
+
+describeIfShared(
+  'prefopt generate (stories260K)',
+  ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
+  ([model, tokenizer]) => {
+    it('greedy, 60 new tokens: the text llama2.c prints', async () => {
+      const argv = [
+        'generate',
+        '--model',
+        model,
+        '--tokenizer',
+        tokenizer,
+        '--prompt',
+        'Once upon a time',
+      ];
+      const { code, out, err } = await run([
+        ...argv,
+        '--max-new-tokens',
+        '60',
+        '--temperature',
+        '0',
+        '--backend',
+        'cpu',
+      ]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toBe(`${REFERENCE}\n`);
+      expect(
+        out.startsWith(
+          'Once upon a time, there was a little girl named Lily. She loved to play outside in the park.',
+        ),
+      ).toBe(true);
+    });
+
+    it('sampling with a seed repeats itself; another seed changes the text', async () => {
+      const argv = [
+        'generate',
+        '--model',
+        model,
+        '--tokenizer',
+        tokenizer,
+        '--prompt',
+        'Once upon a time',
+        '--backend',
+        'cpu',
+      ];
+      const sample = (seed: string) =>
+        run([
+          ...argv,
+          '--max-new-tokens',
+          '30',
+          '--temperature',
+          '1',
+          '--top-p',
+          '0.9',
+          '--seed',
+          seed,
+        ]);
+      const a = await sample('7');
+      expect((await sample('7')).out).toBe(a.out);
+      expect(a.out.startsWith('Once upon a time')).toBe(true);
+      const others = [await sample('8'), await sample('9')].map((r) => r.out);
+      expect(others.some((o) => o !== a.out)).toBe(true);
+    });
+
+    it('as a real process (bin/prefopt.mjs, default backend)', () => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          bin,
+          'generate',
+          '--model',
+          model,
+          '--tokenizer',
+          tokenizer,
+          '--prompt',
+          'Once upon a time',
+          '--max-new-tokens',
+          '60',
+          '--temperature',
+          '0',
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${REFERENCE}\n`);
+    });
+  },
+);
+
+describe('prefopt generate (small saved model, byte tokenizer)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prefopt-generate-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints prompt + continuation; a tokenizer larger than the model fails before compute', async () => {
+    await useCpuBackend();
+    const config = { dim: 8, hiddenDim: 16, layers: 1, heads: 2, kvHeads: 1, seqLen: 32 };
+    saveModel(createModel({ ...config, vocab: 259 }, { seed: 1 }), join(dir, 'fits'));
+    saveModel(createModel({ ...config, vocab: 200 }, { seed: 1 }), join(dir, 'small'));
+    const argv = [
+      '--tokenizer',
+      'bytes',
+      '--prompt',
+      'ab',
+      '--max-new-tokens',
+      '3',
+      '--backend',
+      'cpu',
+    ];
+    const ok = await run(['generate', '--model', join(dir, 'fits'), ...argv]);
+    expect(ok.code).toBe(0);
+    expect(ok.out.startsWith('ab')).toBe(true);
+    const bad = await run(['generate', '--model', join(dir, 'small'), ...argv]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      "prefopt: the bytes tokenizer has 259 tokens but the model's vocabulary is 200; pass the tokenizer the model was trained with (--tokenizer).\n",
+    );
+  });
+});
+
+describe('prefopt generate (errors)', () => {
+  it('a missing model is a checkpoint error, exit 2', async () => {
+    const { code, err } = await run([
+      'generate',
+      '--model',
+      '/nonexistent/m.bin',
+      '--tokenizer',
+      'bytes',
+      '--prompt',
+      'x',
+      '--backend',
+      'cpu',
+    ]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/model \/nonexistent\/m\.bin not found/);
+  });
+
+  it('a bad --top-p names the flag', async () => {
+    const { code, err } = await run([
+      'generate',
+      '--model',
+      'm.bin',
+      '--prompt',
+      'x',
+      '--top-p',
+      '1.5',
+      '--backend',
+      'cpu',
+    ]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--top-p must be a number >= 0 <= 1, got '1.5'/);
+  });
+});

@@ -1,0 +1,77 @@
+import { describeIfShared } from '@prefopt/testing';
+import { expect, it } from 'vitest';
+import { main } from '../src/main';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: process.cwd(),
+  };
+  return { code: await main(argv, io), out, err };
+}
+
+describeIfShared(
+  'prefopt score (stories260K)',
+  ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
+  ([model, tokenizer]) => {
+    it('prints {tokens, logprobs} equal to the PyTorch llama2.c reference within 1e-4 (cpu and wasm)', async () => {
+      // /usr/bin/python3 tools/reference/llama2c_reference.py score ../shared/models/stories260K/stories260K.bin \
+      //   ../shared/models/stories260K/tok512.bin "Lily and Ben went to the park. They saw a dog."
+      const reference = {
+        tokens: [
+          1, 317, 269, 368, 302, 263, 377, 267, 265, 282, 295, 433, 426, 342, 394, 261, 400, 428,
+          426,
+        ],
+        logprobs: [
+          -4.498090172240633, -0.8548919769363696, -1.6283294572781466, -0.018451513439138253,
+          -3.5967336379580406, -0.023968417069537593, -0.6556641923483987, -0.1544562697364784,
+          -0.45841522289268943, -0.012301318600553083, -0.0026338282194801024, -0.5144401916808187,
+          -0.14364854881824268, -0.30994474469021577, -0.0607674366689558, -5.461468594919362,
+          -0.09010533802009364, -3.3580053156317575,
+        ],
+      };
+      for (const backend of ['cpu', 'wasm']) {
+        const text = 'Lily and Ben went to the park. They saw a dog.';
+        const { code, out } = await run([
+          'score',
+          '--model',
+          model,
+          '--tokenizer',
+          tokenizer,
+          '--text',
+          text,
+          '--backend',
+          backend,
+        ]);
+        expect(code).toBe(0);
+        const got = JSON.parse(out) as { tokens: number[]; logprobs: number[] };
+        expect(Object.keys(got)).toEqual(['tokens', 'logprobs']);
+        expect(got.tokens).toEqual(reference.tokens);
+        expect(got.logprobs).toHaveLength(reference.tokens.length - 1);
+        got.logprobs.forEach((v, i) =>
+          expect(Math.abs(v - reference.logprobs[i])).toBeLessThan(1e-4),
+        );
+      }
+    });
+
+    it('a text longer than the model’s context is an input error (exit 2)', async () => {
+      const text = 'Lily and Ben went to the park. '.repeat(80);
+      const { code, err } = await run([
+        'score',
+        '--model',
+        model,
+        '--tokenizer',
+        tokenizer,
+        '--text',
+        text,
+        '--backend',
+        'cpu',
+      ]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/--text has \d+ tokens; the model's seqLen is 512/);
+    });
+  },
+);

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/main';
+
+/** A text buffer standing in for stdout/stderr. */
+export function buffer() {
+  let text = '';
+  return {
+    write: (t: string) => ((text += t), true),
+    get text() {
+      return text;
+    },
+  };
+}
+
+/**
+ * A temp folder with a tiny byte-level model config (vocabulary 259 = ByteTokenizer) and
+ * `pairs` TRL-standard pairs: "n plus one?" → chosen "n+1", rejected "n-1".
+ */
+export function trainFixture(pairs = 16) {
+  const dir = mkdtempSync(join(tmpdir(), 'prefopt-train-'));
+  const model = join(dir, 'tiny.json');
+  writeFileSync(
+    model,
+    JSON.stringify({
+      dim: 8,
+      hiddenDim: 16,
+      layers: 1,
+      heads: 2,
+      kvHeads: 2,
+      vocab: 259,
+      seqLen: 48,
+    }),
+  );
+  const data = join(dir, 'pairs.jsonl');
+  const rows = Array.from({ length: pairs }, (_, n) =>
+    JSON.stringify({ prompt: `${n} plus one?`, chosen: ` ${n + 1}.`, rejected: ` ${n - 1}!` }),
+  );
+  writeFileSync(data, `${rows.join('\n')}\n`);
+  return { dir, model, data };
+}
+
+/** Runs `prefopt train` in-process with the tiny fixture's common flags plus `extra`. */
+export async function train(f: { dir: string; model: string; data: string }, extra: string[]) {
+  const stdout = buffer();
+  const stderr = buffer();
+  const argv = [
+    'train',
+    '--model',
+    f.model,
+    '--data',
+    f.data,
+    '--backend',
+    'cpu',
+    '--max-length',
+    '32',
+    '--batch-size',
+    '4',
+    '--lr',
+    '0.01',
+    '--seed',
+    '1',
+    ...extra,
+  ];
+  const code = await main(argv, { stdout, stderr, cwd: f.dir });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}

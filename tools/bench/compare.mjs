@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Runs `prefopt bench --json` and the PyTorch baseline (tools/bench/torch_step.py) on the same
+// model, batch and thread count, one after the other per objective, and prints the ratios the
+// performance issue tracks. Usage (from the repository root):
+//   node tools/bench/compare.mjs [--model-config JSON] [--batch 4] [--seq 128] [--threads 1]
+//       [--objectives simpo,dpo] [--steps 5] [--warmup 2] [--backend auto] [--python /usr/bin/python3]
+//       [--json]
+// Prints a table, then `ratio ...` lines; --json prints one JSON object instead.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const defaults = {
+  modelConfig:
+    '{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}',
+  batch: '4',
+  seq: '128',
+  threads: '1',
+  objectives: 'simpo,dpo',
+  steps: '5',
+  warmup: '2',
+  backend: 'auto',
+  python: '/usr/bin/python3',
+};
+const opts = { ...defaults, json: false };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  if (key === 'json') opts.json = true;
+  else if (key in defaults && i + 1 < argv.length) opts[key] = argv[++i];
+  else {
+    console.error(
+      `compare.mjs: unknown flag ${argv[i]}; flags: ${Object.keys(defaults).join(', ')}, json`,
+    );
+    process.exit(2);
+  }
+}
+
+function runJson(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = (r.stdout ?? '')
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
+  if (r.status !== 0 || !line) {
+    console.error(`compare.mjs: ${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(line);
+}
+
+const shared = [
+  '--model-config',
+  opts.modelConfig,
+  '--batch',
+  opts.batch,
+  '--seq',
+  opts.seq,
+  '--steps',
+  opts.steps,
+  '--warmup',
+  opts.warmup,
+  '--threads',
+  opts.threads,
+];
+const results = {};
+for (const objective of opts.objectives.split(',')) {
+  const torch = runJson(opts.python, [
+    join(root, 'tools/bench/torch_step.py'),
+    ...shared,
+    '--objective',
+    objective,
+  ]);
+  const prefopt = runJson(process.execPath, [
+    join(root, 'apps/cli/bin/prefopt.mjs'),
+    'bench',
+    ...shared,
+    '--objective',
+    objective,
+    '--backend',
+    opts.backend,
+    '--json',
+  ]);
+  results[objective] = { pytorch: torch, prefopt };
+}
+
+const ratios = {};
+for (const [objective, r] of Object.entries(results)) {
+  // speed relative to PyTorch: > 1 means prefopt is faster. Wall clock, and process CPU time
+  // (steadier on a busy machine; equal to wall × threads on an idle one).
+  ratios[`${objective}SpeedVsPytorch`] = r.pytorch.medianStepMs / r.prefopt.medianStepMs;
+  ratios[`${objective}CpuSpeedVsPytorch`] = r.pytorch.medianStepCpuMs / r.prefopt.medianStepCpuMs;
+}
+if (results.simpo && results.dpo) {
+  ratios.simpoCostVsDpo = results.simpo.prefopt.medianStepMs / results.dpo.prefopt.medianStepMs;
+  ratios.simpoCpuCostVsDpo =
+    results.simpo.prefopt.medianStepCpuMs / results.dpo.prefopt.medianStepCpuMs;
+  ratios.simpoPeakRssVsDpo = results.simpo.prefopt.peakRssMiB / results.dpo.prefopt.peakRssMiB;
+}
+
+if (opts.json) {
+  console.log(JSON.stringify({ config: opts, results, ratios }));
+} else {
+  const f = (x) => x.toFixed(1).padStart(8);
+  console.log(
+    `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}`,
+  );
+  console.log(
+    'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s   peak MiB',
+  );
+  for (const [objective, r] of Object.entries(results)) {
+    for (const [impl, x] of Object.entries(r)) {
+      const name = impl === 'prefopt' ? `prefopt/${x.backend}` : `pytorch ${x.torch}`;
+      const p = x.phases;
+      console.log(
+        `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)}`,
+      );
+    }
+  }
+  for (const [k, v] of Object.entries(ratios)) console.log(`ratio ${k} ${v.toFixed(3)}`);
+}
