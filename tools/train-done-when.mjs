@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -70,8 +71,11 @@ const rows = (dir) =>
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const report = (name, dir, r) => {
   const m = rows(dir);
+  const span = (xs) =>
+    `steps ${xs[0].step}-${xs.at(-1).step} mean ${mean(xs.map((x) => x.loss)).toFixed(4)}`;
   console.log(
-    `${name}: exit ${r.code}, ${m.length} rows in ${r.seconds.toFixed(0)} s; loss steps 1-10 mean ${mean(m.slice(0, 10).map((x) => x.loss)).toFixed(4)}, steps 31-40 mean ${mean(m.slice(-10).map((x) => x.loss)).toFixed(4)}; step 1 ${m[0].loss}, step ${m.at(-1).step} ${m.at(-1).loss}`,
+    `${name}: exit ${r.code}, ${m.length} rows in ${r.seconds.toFixed(0)} s; loss ${span(m.slice(0, 10))}, ` +
+      `${span(m.slice(-10))}; step ${m[0].step} ${m[0].loss}, step ${m.at(-1).step} ${m.at(-1).loss}`,
   );
   return m;
 };

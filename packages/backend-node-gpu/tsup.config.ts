@@ -1,3 +1,4 @@
 import { packageConfig } from '../../tsup.base';
 
-export default packageConfig();
+// shims: import.meta.url (used to resolve installed packages) works in the CJS build too.
+export default packageConfig({ shims: true });

@@ -98,6 +98,8 @@ if (results.simpo && results.dpo) {
   ratios.simpoCpuCostVsDpo =
     results.simpo.prefopt.medianStepCpuMs / results.dpo.prefopt.medianStepCpuMs;
   ratios.simpoPeakRssVsDpo = results.simpo.prefopt.peakRssMiB / results.dpo.prefopt.peakRssMiB;
+  ratios.simpoPeakTensorVsDpo =
+    results.simpo.prefopt.peakTensorMiB / results.dpo.prefopt.peakTensorMiB;
 }
 
 if (opts.json) {
@@ -108,14 +110,14 @@ if (opts.json) {
     `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}`,
   );
   console.log(
-    'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s   peak MiB',
+    'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s  RSS MiB tensor MiB',
   );
   for (const [objective, r] of Object.entries(results)) {
     for (const [impl, x] of Object.entries(r)) {
       const name = impl === 'prefopt' ? `prefopt/${x.backend}` : `pytorch ${x.torch}`;
       const p = x.phases;
       console.log(
-        `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)}`,
+        `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)} ${x.peakTensorMiB === undefined ? '       -' : f(x.peakTensorMiB)}`,
       );
     }
   }

@@ -52,9 +52,14 @@ writeFileSync(join(out, 'fresh-prompts.txt'), freshPrompts.join('\n') + '\n');
 const bin = join(root, 'apps/cli/bin/prefopt.mjs');
 const commands = [];
 function prefopt(args) {
-  commands.push(`prefopt ${args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`);
+  commands.push(
+    `prefopt ${args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`,
+  );
   const started = Date.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) {
     console.error(`failed (${r.status}): ${commands.at(-1)}`);
     process.exit(r.status ?? 1);
@@ -65,14 +70,72 @@ function prefopt(args) {
 const rule = ['--annotator', 'contains-word', '--annotator-options', '{"word":"dog"}'];
 const sample = ['--temperature', '1', '--max-new-tokens', '48', '--backend', backend];
 
-const pairs = prefopt(['pairs', '--model', model, '--tokenizer', tokenizer, '--prompts', join(out, 'train-prompts.txt'), ...rule,
-  '--k', k, '--seed', seed, ...sample, '--out', join(out, 'pairs.jsonl')]);
-const train = prefopt(['train', '--model', model, '--tokenizer', tokenizer, '--data', join(out, 'pairs.jsonl'),
-  '--objective', 'simpo', '--beta', '2', '--gamma', '1', '--max-steps', steps, '--batch-size', '4', '--lr', '1e-3',
-  '--max-length', '128', '--eval-split', '0', '--seed', seed, '--backend', backend, '--out', join(out, 'simpo')]);
+const pairs = prefopt([
+  'pairs',
+  '--model',
+  model,
+  '--tokenizer',
+  tokenizer,
+  '--prompts',
+  join(out, 'train-prompts.txt'),
+  ...rule,
+  '--k',
+  k,
+  '--seed',
+  seed,
+  ...sample,
+  '--out',
+  join(out, 'pairs.jsonl'),
+]);
+const train = prefopt([
+  'train',
+  '--model',
+  model,
+  '--tokenizer',
+  tokenizer,
+  '--data',
+  join(out, 'pairs.jsonl'),
+  '--objective',
+  'simpo',
+  '--beta',
+  '2',
+  '--gamma',
+  '1',
+  '--max-steps',
+  steps,
+  '--batch-size',
+  '4',
+  '--lr',
+  '1e-3',
+  '--max-length',
+  '128',
+  '--eval-split',
+  '0',
+  '--seed',
+  seed,
+  '--backend',
+  backend,
+  '--out',
+  join(out, 'simpo'),
+]);
 const fresh = (m, name) =>
-  prefopt(['pairs', '--model', m, '--tokenizer', tokenizer, '--prompts', join(out, 'fresh-prompts.txt'), ...rule,
-    '--k', k, '--seed', String(Number(seed) + 1000), ...sample, '--out', join(out, `fresh-${name}.jsonl`)]);
+  prefopt([
+    'pairs',
+    '--model',
+    m,
+    '--tokenizer',
+    tokenizer,
+    '--prompts',
+    join(out, 'fresh-prompts.txt'),
+    ...rule,
+    '--k',
+    k,
+    '--seed',
+    String(Number(seed) + 1000),
+    ...sample,
+    '--out',
+    join(out, `fresh-${name}.jsonl`),
+  ]);
 const before = fresh(model, 'base');
 const after = fresh(train.checkpoint, 'simpo');
 const result = {
@@ -84,7 +147,12 @@ const result = {
   freshRuleRateSimpo: after.meanScore,
   steps: Number(steps),
   seed: Number(seed),
-  seconds: { pairs: pairs.seconds, train: train.seconds, freshBase: before.seconds, freshSimpo: after.seconds },
+  seconds: {
+    pairs: pairs.seconds,
+    train: train.seconds,
+    freshBase: before.seconds,
+    freshSimpo: after.seconds,
+  },
   commands,
 };
 writeFileSync(join(out, 'result.json'), JSON.stringify(result, null, 2) + '\n');

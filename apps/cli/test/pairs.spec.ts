@@ -12,18 +12,28 @@ import { main } from '../src/main';
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: process.cwd() };
+  const io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: process.cwd(),
+  };
   return { code: await main(argv, io), out, err };
 }
 
 const readPairs = (file: string): ScoredPair[] =>
-  readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ScoredPair);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ScoredPair);
 
 describe('prefopt pairs (a fresh byte-level model)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-pairs-'));
   beforeAll(async () => {
     await useCpuBackend();
-    const model = createModel({ dim: 16, hiddenDim: 32, layers: 1, heads: 2, kvHeads: 2, vocab: 259, seqLen: 64 }, { seed: 3 });
+    const model = createModel(
+      { dim: 16, hiddenDim: 32, layers: 1, heads: 2, kvHeads: 2, vocab: 259, seqLen: 64 },
+      { seed: 3 },
+    );
     saveModel(model, join(dir, 'model'));
     model.dispose();
     writeFileSync(join(dir, 'prompts.txt'), 'The cat\nA dog\nOnce\nHello\n');
@@ -31,12 +41,35 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
 
   it('samples k, keeps best/worst by the annotator and writes TRL JSONL', async () => {
     const out = join(dir, 'pairs.jsonl');
-    const argv = ['pairs', '--model', join(dir, 'model'), '--tokenizer', 'bytes', '--prompts', join(dir, 'prompts.txt'),
-      '--annotator', 'regex', '--annotator-options', '{"pattern":"[aeiou]"}', '--k', '6', '--max-new-tokens', '6',
-      '--backend', 'cpu', '--out', out];
+    const argv = [
+      'pairs',
+      '--model',
+      join(dir, 'model'),
+      '--tokenizer',
+      'bytes',
+      '--prompts',
+      join(dir, 'prompts.txt'),
+      '--annotator',
+      'regex',
+      '--annotator-options',
+      '{"pattern":"[aeiou]"}',
+      '--k',
+      '6',
+      '--max-new-tokens',
+      '6',
+      '--backend',
+      'cpu',
+      '--out',
+      out,
+    ];
     const r = await run(argv);
     expect(r.code, r.err).toBe(0);
-    const report = JSON.parse(r.out) as { prompts: number; pairs: number; skipped: number; samples: number };
+    const report = JSON.parse(r.out) as {
+      prompts: number;
+      pairs: number;
+      skipped: number;
+      samples: number;
+    };
     expect(report.prompts).toBe(4);
     expect(report.samples).toBe(24);
     expect(report.pairs + report.skipped).toBe(4);
@@ -46,7 +79,10 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
     for (const p of pairs) {
       expect(['The cat', 'A dog', 'Once', 'Hello']).toContain(p.prompt);
       // the annotator, run again on the written texts, gives the written scores
-      expect(await rule.score(p.prompt, [p.chosen, p.rejected])).toEqual([p.score_chosen, p.score_rejected]);
+      expect(await rule.score(p.prompt, [p.chosen, p.rejected])).toEqual([
+        p.score_chosen,
+        p.score_rejected,
+      ]);
       expect(p.score_chosen).toBeGreaterThan(p.score_rejected);
     }
     // same seed, same pairs
@@ -56,11 +92,31 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
   }, 60_000);
 
   it('names an unknown annotator and a greedy temperature', async () => {
-    const base = ['pairs', '--model', join(dir, 'model'), '--tokenizer', 'bytes', '--prompts', join(dir, 'prompts.txt'), '--out', join(dir, 'x.jsonl')];
+    const base = [
+      'pairs',
+      '--model',
+      join(dir, 'model'),
+      '--tokenizer',
+      'bytes',
+      '--prompts',
+      join(dir, 'prompts.txt'),
+      '--out',
+      join(dir, 'x.jsonl'),
+    ];
     const a = await run([...base, '--annotator', 'reward-model']);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/unknown annotator 'reward-model'. Built-ins: contains-word, regex, bigger-number/);
-    const b = await run([...base, '--annotator', 'contains-word', '--annotator-options', '{"word":"dog"}', '--temperature', '0']);
+    expect(a.err).toMatch(
+      /unknown annotator 'reward-model'. Built-ins: contains-word, regex, bigger-number/,
+    );
+    const b = await run([
+      ...base,
+      '--annotator',
+      'contains-word',
+      '--annotator-options',
+      '{"word":"dog"}',
+      '--temperature',
+      '0',
+    ]);
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/--temperature 0 is greedy/);
   });
@@ -72,11 +128,36 @@ describeIfShared(
   ([model, tokenizer]) => {
     it('keeps a dog-mentioning sample as chosen and a dog-free one as rejected', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'prefopt-pairs-260k-'));
-      writeFileSync(join(dir, 'prompts.txt'), 'Once upon a time, there was a\nTom and his\nOne day, a little\n');
+      writeFileSync(
+        join(dir, 'prompts.txt'),
+        'Once upon a time, there was a\nTom and his\nOne day, a little\n',
+      );
       const out = join(dir, 'pairs.jsonl');
-      const r = await run(['pairs', '--model', model, '--tokenizer', tokenizer, '--prompts', join(dir, 'prompts.txt'),
-        '--annotator', 'contains-word', '--annotator-options', '{"word":"dog"}', '--k', '8', '--max-new-tokens', '40',
-        '--temperature', '1', '--seed', '7', '--backend', 'cpu', '--out', out]);
+      const r = await run([
+        'pairs',
+        '--model',
+        model,
+        '--tokenizer',
+        tokenizer,
+        '--prompts',
+        join(dir, 'prompts.txt'),
+        '--annotator',
+        'contains-word',
+        '--annotator-options',
+        '{"word":"dog"}',
+        '--k',
+        '8',
+        '--max-new-tokens',
+        '40',
+        '--temperature',
+        '1',
+        '--seed',
+        '7',
+        '--backend',
+        'cpu',
+        '--out',
+        out,
+      ]);
       expect(r.code, r.err).toBe(0);
       const rule = containsWord({ word: 'dog' });
       const pairs = readPairs(out);

@@ -165,6 +165,24 @@ describe('prefopt train', () => {
     });
   });
 
+  it('--epochs without --max-steps: ⌈epochs · batches per epoch / grad-accum⌉ steps', async () => {
+    const f = trainFixture();
+    // 16 pairs / batch 4 = 4 batches per epoch; 2 epochs / accumulation 2 = 4 steps
+    const r = await train(f, [
+      '--objective',
+      'simpo',
+      '--epochs',
+      '2',
+      '--grad-accum',
+      '2',
+      '--out',
+      'ep',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const metrics = rows(join(f.dir, 'ep', 'metrics.jsonl'));
+    expect(metrics.map((m) => m.epoch)).toEqual([0.5, 1, 1.5, 2]);
+  });
+
   it('rejects bad flags with one line and exit code 2', async () => {
     const f = trainFixture();
     const unknown = await train(f, ['--objective', 'simpo', '--betta', '2', '--out', 'e']);

@@ -1,6 +1,14 @@
-import { describeBackend } from '@prefopt/testing';
+import { createModel } from '@prefopt/model';
+import { describeBackend, describeBackendBatch } from '@prefopt/testing';
 import { nodeGpuAdapter } from './nodeGpuAdapter';
 
-// Op-level conformance against the cpu backend; skips, printing what is missing, where
-// @tensorflow/tfjs-node-gpu, CUDA 11.2 / cuDNN 8.1 or an NVIDIA GPU are absent.
-describeBackend(nodeGpuAdapter);
+// Conformance against the cpu backend (ops and a small model); skips, printing what is
+// missing, where @tensorflow/tfjs-node-gpu, CUDA 11.2 / cuDNN 8.1 or an NVIDIA GPU are absent.
+const config = { dim: 16, hiddenDim: 32, layers: 2, heads: 4, kvHeads: 2, vocab: 32, seqLen: 16 };
+
+describeBackend(nodeGpuAdapter, {
+  model: {
+    create: () => createModel(config, { seed: 7 }),
+    batch: describeBackendBatch(config.vocab),
+  },
+});

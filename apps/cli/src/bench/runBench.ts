@@ -20,11 +20,11 @@ export type StepListener = (
  * one, its frozen copy as the online reference), runs `warmup` + `steps` training steps on
  * one synthetic batch and returns the medians. Frees every tensor it made.
  */
-export function runBench(
+export async function runBench(
   options: BenchOptions,
   parts: { adapter: BackendAdapter; objective: Objective },
   onStep?: StepListener,
-): BenchResult {
+): Promise<BenchResult> {
   const { objective } = parts;
   const policy = createModel(options.modelConfig, { seed: options.seed });
   const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
@@ -35,14 +35,19 @@ export function runBench(
   const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
   const timed: PhaseTimes[] = [];
   let loss = NaN;
+  let peakTensorBytes = 0;
+  const stepParts = { policy, reference, objective, optimizer, lr: options.lr };
   try {
     for (let i = 0; i < options.warmup + options.steps; i++) {
-      const step = timedStep({ policy, reference, objective, optimizer, lr: options.lr }, batch);
+      const step = timedStep(stepParts, batch);
       loss = step.loss;
       const warm = i < options.warmup;
       if (!warm) timed.push(step.times);
       onStep?.(i, warm, step.times, step.loss);
     }
+    // One more, untimed step under tf.profile: the most tensor bytes alive at once
+    // (weights, optimiser moments and the step's activations), backend-independent.
+    peakTensorBytes = (await tf.profile(() => void timedStep(stepParts, batch))).peakBytes;
   } finally {
     optimizer.dispose();
     reference?.dispose();
@@ -64,6 +69,7 @@ export function runBench(
     medianStepCpuMs: med('stepCpu'),
     tokensPerSec: (2 * options.batch * options.seq) / (medianStepMs / 1000),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakTensorMiB: peakTensorBytes / 2 ** 20,
     phases: {
       forward: med('forward'),
       referenceForward: med('referenceForward'),

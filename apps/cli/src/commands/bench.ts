@@ -45,7 +45,7 @@ export const bench: Command = {
       ownFlags: BENCH_FLAGS,
     });
     const adapter = await activateBackend(args, ctx);
-    const result = runBench(options, { adapter, objective }, (i, warm, t, loss) => {
+    const result = await runBench(options, { adapter, objective }, (i, warm, t, loss) => {
       if (options.json) return;
       const tag = warm ? 'warmup' : 'step';
       ctx.io.stderr.write(`${tag} ${i + 1}: ${t.step.toFixed(1)} ms, loss ${loss.toFixed(4)}\n`);

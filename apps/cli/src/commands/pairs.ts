@@ -14,17 +14,32 @@ import type { Command } from './Command';
 /** `prefopt pairs`: on-policy preference pairs (the SimPO paper's Instruct setting). */
 export const pairs: Command = {
   name: 'pairs',
-  summary: 'sample k responses per prompt, score them with an annotator, keep best/worst as TRL-format JSONL',
+  summary:
+    'sample k responses per prompt, score them with an annotator, keep best/worst as TRL-format JSONL',
   usage:
     'prefopt pairs --model PATH [--tokenizer PATH] --prompts FILE(.txt|.jsonl) --annotator NAME ' +
     `[--annotator-options JSON] [--k 4] [--temperature 1] [--top-p 1] [--max-new-tokens 48] [--seed 1] --out FILE.jsonl ${backendUsage}`,
 
   async run(args, ctx) {
-    const promptsFile = resolve(ctx.io.cwd, requireString(args, 'prompts', 'a .txt (one prompt per line) or .jsonl with "prompt" fields.'));
-    const out = resolve(ctx.io.cwd, requireString(args, 'out', 'the JSONL file to write the pairs to.'));
+    const promptsFile = resolve(
+      ctx.io.cwd,
+      requireString(
+        args,
+        'prompts',
+        'a .txt (one prompt per line) or .jsonl with "prompt" fields.',
+      ),
+    );
+    const out = resolve(
+      ctx.io.cwd,
+      requireString(args, 'out', 'the JSONL file to write the pairs to.'),
+    );
     const annotator = resolveAnnotator(
       await ctx.container(),
-      requireString(args, 'annotator', 'e.g. --annotator contains-word --annotator-options \'{"word":"dog"}\'.'),
+      requireString(
+        args,
+        'annotator',
+        'e.g. --annotator contains-word --annotator-options \'{"word":"dog"}\'.',
+      ),
       jsonFlag(args, 'annotatorOptions') ?? {},
     );
     const k = numberFlag(args, 'k', 4, { min: 2, integer: true })!;
@@ -32,7 +47,10 @@ export const pairs: Command = {
     const topP = numberFlag(args, 'topP', 1, { min: 0, max: 1 })!;
     if (topP === 0) throw new PrefoptError('config', '--top-p must be > 0 (1 turns it off).');
     if (temperature === 0) {
-      throw new PrefoptError('config', '--temperature 0 is greedy: all k samples would be the same. Use a temperature > 0, e.g. 1.');
+      throw new PrefoptError(
+        'config',
+        '--temperature 0 is greedy: all k samples would be the same. Use a temperature > 0, e.g. 1.',
+      );
     }
     const maxNewTokens = numberFlag(args, 'maxNewTokens', 48, { min: 1, integer: true })!;
     const seed = numberFlag(args, 'seed', 1, { min: 1, integer: true })!;

@@ -37,7 +37,7 @@ export const demoPresets: Readonly<Record<string, DemoPreset>> = {
     name: 'full',
     task: { trainPairs: 2000, heldoutPairs: 200, digits: 1 },
     model: { dim: 64, hiddenDim: 176, layers: 2, heads: 4, kvHeads: 4, vocab: 259, seqLen: 96 },
-    sft: { steps: 300, batchSize: 8, lr: 3e-3 },
+    sft: { steps: 600, batchSize: 8, lr: 3e-3 },
     preference: { steps: 150, batchSize: 8, lr: 3e-4, warmupRatio: 0.1 },
     runs: RUNS,
     generation: { prompts: 200, maxNewTokens: 40 },

@@ -1,4 +1,9 @@
-import { ANNOTATOR_FACTORY, PrefoptError, type Annotator, type AnnotatorFactory } from '@prefopt/core';
+import {
+  ANNOTATOR_FACTORY,
+  PrefoptError,
+  type Annotator,
+  type AnnotatorFactory,
+} from '@prefopt/core';
 import type { Container } from 'inversify';
 
 /** `--annotator NAME --annotator-options JSON` → a configured Annotator from the container. */
@@ -10,7 +15,12 @@ export function resolveAnnotator(container: Container, name: string, options: un
     );
   }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new PrefoptError('config', `--annotator-options must be a JSON object like '{"word":"dog"}', got ${JSON.stringify(options)}.`);
+    throw new PrefoptError(
+      'config',
+      `--annotator-options must be a JSON object like '{"word":"dog"}', got ${JSON.stringify(options)}.`,
+    );
   }
-  return container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(options as Record<string, unknown>);
+  return container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(
+    options as Record<string, unknown>,
+  );
 }

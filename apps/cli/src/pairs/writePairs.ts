@@ -7,8 +7,13 @@ import type { ScoredPair } from './selectBestWorst';
 export function writePairs(file: string, pairs: readonly ScoredPair[]): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, pairs.map((p) => JSON.stringify(p)).join('\n') + (pairs.length ? '\n' : ''));
+    writeFileSync(
+      file,
+      pairs.map((p) => JSON.stringify(p)).join('\n') + (pairs.length ? '\n' : ''),
+    );
   } catch (e) {
-    throw new PrefoptError('io', `cannot write pairs to ${file}: ${(e as Error).message}`, { cause: e });
+    throw new PrefoptError('io', `cannot write pairs to ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { booleanFlag, numberFlag, requireString, stringFlag } from '../args/flagReaders';
@@ -37,7 +38,11 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     precompute === undefined || precompute === 'false'
       ? undefined
       : precompute === true || precompute === 'true'
-        ? join(cwd, '.prefopt', 'reference-cache')
+        ? join(
+            process.env.XDG_CACHE_HOME || join(homedir(), '.cache'),
+            'prefopt',
+            'reference-logps',
+          )
         : precompute;
   const settings: TrainSettings = {
     objective: requireString(

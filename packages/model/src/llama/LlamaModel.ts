@@ -70,8 +70,10 @@ export class LlamaModel implements CausalLM {
 
   /** log p(x_t | x_<t) for t = 1 … T−1 of every row: [N, T] int32 → [N, T−1]. */
   tokenLogps(inputIds: tf.Tensor2D): tf.Tensor2D {
+    const [n, t] = inputIds.shape;
+    if (t < 2)
+      throw new PrefoptError('input', `tokenLogps needs at least 2 tokens per row, got ${t}.`);
     return tf.tidy(() => {
-      const [n, t] = inputIds.shape;
       const context = tf.slice(inputIds, [0, 0], [n, t - 1]); // [N, T−1]
       const targets = tf.slice(inputIds, [0, 1], [n, t - 1]); // [N, T−1]
       const logits = this.head(this.hidden(context)); // [N·(T−1), V]

@@ -12,8 +12,9 @@ export interface MeanMetrics {
 }
 
 /**
- * Accumulates BatchStats: `loss` is the mean of the batch losses (each already a batch
- * mean, as TRL averages over accumulation steps), the rest are means over all pairs.
+ * Accumulates BatchStats into means over all pairs. `loss` (each batch's is already a
+ * batch mean) is weighted by the batch's pairs, so equal micro-batches give TRL's mean over
+ * accumulation steps and an eval split's smaller last batch counts by its size.
  */
 export class MetricsMean {
   private batches = 0;
@@ -23,7 +24,7 @@ export class MetricsMean {
   add(s: BatchStats): void {
     this.batches += 1;
     this.pairs += s.pairs;
-    this.sums.loss += s.loss;
+    this.sums.loss += s.loss * s.pairs;
     this.sums.c += s.chosenRewards;
     this.sums.r += s.rejectedRewards;
     this.sums.acc += s.accuracies;
@@ -39,7 +40,7 @@ export class MetricsMean {
   mean(): MeanMetrics {
     const p = Math.max(1, this.pairs);
     return {
-      loss: this.sums.loss / Math.max(1, this.batches),
+      loss: this.sums.loss / p,
       'rewards/chosen': this.sums.c / p,
       'rewards/rejected': this.sums.r / p,
       'rewards/accuracies': this.sums.acc / p,

@@ -11,7 +11,7 @@ export interface Continuation {
 /**
  * Greedy continuations of many prompts, batched: prompts of equal token length decode
  * together with one KV cache (no padding, so no attention mask is needed). Stops a row at
- * EOS or after `maxNewTokens`; the context never exceeds the model's `maxSeqLen`.
+ * EOS or after `maxNewTokens`, or when the context reaches the model's `maxSeqLen`.
  */
 export function greedyContinuations(
   model: LlamaModel,
@@ -25,7 +25,7 @@ export function greedyContinuations(
   encoded.forEach((ids, i) => groups.set(ids.length, [...(groups.get(ids.length) ?? []), i]));
   const out: Continuation[] = new Array(prompts.length);
   for (const [length, members] of groups) {
-    const budget = Math.max(0, Math.min(maxNewTokens, model.maxSeqLen - length));
+    const budget = Math.max(0, Math.min(maxNewTokens, model.maxSeqLen - length + 1)); // the last token is never fed back
     for (let start = 0; start < members.length; start += batchSize) {
       const rows = members.slice(start, start + batchSize);
       const generated = decodeGroup(

@@ -80,14 +80,21 @@ function decode(
   count: number,
   dtype: keyof typeof BYTES_PER,
 ): Float32Array {
-  const values = new Float32Array(count);
+  // Copies into fresh, aligned buffers (the data of a tensor may start at any byte);
+  // safetensors is little-endian, as is every platform Node runs TensorFlow.js on.
   if (dtype === 'F32') {
-    for (let i = 0; i < count; i++) values[i] = bytes.readFloatLE(offset + 4 * i);
-  } else if (dtype === 'BF16') {
+    const copy = new Uint8Array(4 * count);
+    copy.set(bytes.subarray(offset, offset + 4 * count));
+    return new Float32Array(copy.buffer);
+  }
+  const halves = new Uint16Array(count);
+  new Uint8Array(halves.buffer).set(bytes.subarray(offset, offset + 2 * count));
+  const values = new Float32Array(count);
+  if (dtype === 'BF16') {
     const widened = new Uint32Array(values.buffer);
-    for (let i = 0; i < count; i++) widened[i] = bytes.readUInt16LE(offset + 2 * i) << 16;
+    for (let i = 0; i < count; i++) widened[i] = halves[i] << 16;
   } else {
-    for (let i = 0; i < count; i++) values[i] = halfToFloat(bytes.readUInt16LE(offset + 2 * i));
+    for (let i = 0; i < count; i++) values[i] = halfToFloat(halves[i]);
   }
   return values;
 }

@@ -27,7 +27,7 @@ export function writeSafetensors(
   headerBytes.copy(out, 8);
   let at = 8 + headerBytes.length;
   for (const t of tensors) {
-    for (let i = 0; i < t.values.length; i++) out.writeFloatLE(t.values[i], at + 4 * i);
+    out.set(new Uint8Array(t.values.buffer, t.values.byteOffset, t.values.byteLength), at); // little-endian host
     at += 4 * t.values.length;
   }
   writeFileSync(file, out);
