@@ -21,7 +21,14 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 if [ ! -f /usr/share/vulkan/icd.d/lvp_icd.json ] || ! dpkg-query -W -f='${Version}' mesa-vulkan-drivers 2>/dev/null | grep -q bpo12; then
-  echo 'deb http://deb.debian.org/debian bookworm-backports main' > /etc/apt/sources.list.d/bookworm-backports.list
+  # bookworm-backports from the same mirror the machine's own Debian sources use.
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  if [ -z "$mirror" ]; then
+    echo "webgpu-lavapipe: no Debian mirror found in /etc/apt sources." >&2
+    exit 1
+  fi
+  echo "deb $mirror bookworm-backports main" > /etc/apt/sources.list.d/bookworm-backports.list
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     -t bookworm-backports mesa-vulkan-drivers libvulkan1

@@ -37,8 +37,22 @@ for (let i = 0; i < argv.length; i++) {
   }
 }
 
+// Equal thread counts: torch.set_num_threads does not reach the BLAS that Debian's torch calls
+// (OpenBLAS pthreads), so both processes also get the BLAS/OpenMP thread variables.
+const threadEnv = {
+  ...process.env,
+  OMP_NUM_THREADS: opts.threads,
+  OPENBLAS_NUM_THREADS: opts.threads,
+  MKL_NUM_THREADS: opts.threads,
+};
+
 function runJson(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    env: threadEnv,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const line = (r.stdout ?? '')
     .trim()
     .split('\n')
@@ -98,8 +112,8 @@ if (results.simpo && results.dpo) {
   ratios.simpoCpuCostVsDpo =
     results.simpo.prefopt.medianStepCpuMs / results.dpo.prefopt.medianStepCpuMs;
   ratios.simpoPeakRssVsDpo = results.simpo.prefopt.peakRssMiB / results.dpo.prefopt.peakRssMiB;
-  ratios.simpoPeakTensorVsDpo =
-    results.simpo.prefopt.peakTensorMiB / results.dpo.prefopt.peakTensorMiB;
+  if (results.simpo.prefopt.wasmHeapMiB && results.dpo.prefopt.wasmHeapMiB)
+    ratios.simpoWasmHeapVsDpo = results.simpo.prefopt.wasmHeapMiB / results.dpo.prefopt.wasmHeapMiB;
 }
 
 if (opts.json) {
@@ -110,14 +124,14 @@ if (opts.json) {
     `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}`,
   );
   console.log(
-    'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s  RSS MiB tensor MiB',
+    'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s  RSS MiB heap MiB',
   );
   for (const [objective, r] of Object.entries(results)) {
     for (const [impl, x] of Object.entries(r)) {
       const name = impl === 'prefopt' ? `prefopt/${x.backend}` : `pytorch ${x.torch}`;
       const p = x.phases;
       console.log(
-        `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)} ${x.peakTensorMiB === undefined ? '       -' : f(x.peakTensorMiB)}`,
+        `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)} ${x.wasmHeapMiB ? f(x.wasmHeapMiB) : '       -'}`,
       );
     }
   }

@@ -69,7 +69,7 @@ describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
         .split('\n'),
     ).toHaveLength(4); // 3 steps + eval
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html.match(/<svg /g)).toHaveLength(9);
     for (const name of ['sft (start)', 'dpo', 'simpo-no-ln', 'simpo-gamma0'])
       expect(stdout.text).toContain(name);
     expect(stdout.text).toContain('report.html');

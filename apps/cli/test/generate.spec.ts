@@ -5,20 +5,9 @@ import { join, resolve } from 'node:path';
 import { createModel, saveModel } from '@prefopt/model';
 import { describeIfShared, useCpuBackend } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main';
+import { runMain } from './support/runMain';
 
 const bin = resolve(import.meta.dirname, '../bin/prefopt.mjs');
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    cwd: process.cwd(),
-  };
-  return { code: await main(argv, io), out, err };
-}
 
 // /usr/bin/python3 tools/reference/llama2c_reference.py generate ../shared/models/stories260K/stories260K.bin \
 //   ../shared/models/stories260K/tok512.bin "Once upon a time" 60   (PyTorch re-implementation of llama2.c)
@@ -29,18 +18,12 @@ describeIfShared(
   'prefopt generate (stories260K)',
   ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
   ([model, tokenizer]) => {
+    const story = ['--model', model, '--tokenizer', tokenizer, '--prompt', 'Once upon a time'];
+
     it('greedy, 60 new tokens: the text llama2.c prints', async () => {
-      const argv = [
+      const { code, stdout, stderr } = await runMain([
         'generate',
-        '--model',
-        model,
-        '--tokenizer',
-        tokenizer,
-        '--prompt',
-        'Once upon a time',
-      ];
-      const { code, out, err } = await run([
-        ...argv,
+        ...story,
         '--max-new-tokens',
         '60',
         '--temperature',
@@ -48,31 +31,23 @@ describeIfShared(
         '--backend',
         'cpu',
       ]);
-      expect(err).toBe('');
+      expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(out).toBe(`${REFERENCE}\n`);
+      expect(stdout).toBe(`${REFERENCE}\n`);
       expect(
-        out.startsWith(
+        stdout.startsWith(
           'Once upon a time, there was a little girl named Lily. She loved to play outside in the park.',
         ),
       ).toBe(true);
     });
 
     it('sampling with a seed repeats itself; another seed changes the text', async () => {
-      const argv = [
-        'generate',
-        '--model',
-        model,
-        '--tokenizer',
-        tokenizer,
-        '--prompt',
-        'Once upon a time',
-        '--backend',
-        'cpu',
-      ];
       const sample = (seed: string) =>
-        run([
-          ...argv,
+        runMain([
+          'generate',
+          ...story,
+          '--backend',
+          'cpu',
           '--max-new-tokens',
           '30',
           '--temperature',
@@ -83,32 +58,17 @@ describeIfShared(
           seed,
         ]);
       const a = await sample('7');
-      expect((await sample('7')).out).toBe(a.out);
-      expect(a.out.startsWith('Once upon a time')).toBe(true);
-      const others = [await sample('8'), await sample('9')].map((r) => r.out);
-      expect(others.some((o) => o !== a.out)).toBe(true);
+      expect((await sample('7')).stdout).toBe(a.stdout);
+      expect(a.stdout.startsWith('Once upon a time')).toBe(true);
+      const others = [await sample('8'), await sample('9')].map((r) => r.stdout);
+      expect(others.some((o) => o !== a.stdout)).toBe(true);
     });
 
     it('as a real process (bin/prefopt.mjs, default backend)', () => {
       const r = spawnSync(
         process.execPath,
-        [
-          bin,
-          'generate',
-          '--model',
-          model,
-          '--tokenizer',
-          tokenizer,
-          '--prompt',
-          'Once upon a time',
-          '--max-new-tokens',
-          '60',
-          '--temperature',
-          '0',
-        ],
-        {
-          encoding: 'utf8',
-        },
+        [bin, 'generate', ...story, '--max-new-tokens', '60', '--temperature', '0'],
+        { encoding: 'utf8' },
       );
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${REFERENCE}\n`);
@@ -135,12 +95,12 @@ describe('prefopt generate (small saved model, byte tokenizer)', () => {
       '--backend',
       'cpu',
     ];
-    const ok = await run(['generate', '--model', join(dir, 'fits'), ...argv]);
+    const ok = await runMain(['generate', '--model', join(dir, 'fits'), ...argv]);
     expect(ok.code).toBe(0);
-    expect(ok.out.startsWith('ab')).toBe(true);
-    const bad = await run(['generate', '--model', join(dir, 'small'), ...argv]);
+    expect(ok.stdout.startsWith('ab')).toBe(true);
+    const bad = await runMain(['generate', '--model', join(dir, 'small'), ...argv]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(
+    expect(bad.stderr).toBe(
       "prefopt: the bytes tokenizer has 259 tokens but the model's vocabulary is 200; pass the tokenizer the model was trained with (--tokenizer).\n",
     );
   });
@@ -148,7 +108,7 @@ describe('prefopt generate (small saved model, byte tokenizer)', () => {
 
 describe('prefopt generate (errors)', () => {
   it('a missing model is a checkpoint error, exit 2', async () => {
-    const { code, err } = await run([
+    const { code, stderr } = await runMain([
       'generate',
       '--model',
       '/nonexistent/m.bin',
@@ -160,11 +120,11 @@ describe('prefopt generate (errors)', () => {
       'cpu',
     ]);
     expect(code).toBe(2);
-    expect(err).toMatch(/model \/nonexistent\/m\.bin not found/);
+    expect(stderr).toMatch(/model \/nonexistent\/m\.bin not found/);
   });
 
   it('a bad --top-p names the flag', async () => {
-    const { code, err } = await run([
+    const { code, stderr } = await runMain([
       'generate',
       '--model',
       'm.bin',
@@ -176,6 +136,6 @@ describe('prefopt generate (errors)', () => {
       'cpu',
     ]);
     expect(code).toBe(2);
-    expect(err).toMatch(/--top-p must be a number >= 0 <= 1, got '1.5'/);
+    expect(stderr).toMatch(/--top-p must be a number >= 0 <= 1, got '1.5'/);
   });
 });

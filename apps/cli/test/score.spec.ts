@@ -1,22 +1,24 @@
 import { describeIfShared } from '@prefopt/testing';
 import { expect, it } from 'vitest';
-import { main } from '../src/main';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    cwd: process.cwd(),
-  };
-  return { code: await main(argv, io), out, err };
-}
+import { runMain } from './support/runMain';
 
 describeIfShared(
   'prefopt score (stories260K)',
   ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
   ([model, tokenizer]) => {
+    const score = (text: string, backend: string) =>
+      runMain([
+        'score',
+        '--model',
+        model,
+        '--tokenizer',
+        tokenizer,
+        '--text',
+        text,
+        '--backend',
+        backend,
+      ]);
+
     it('prints {tokens, logprobs} equal to the PyTorch llama2.c reference within 1e-4 (cpu and wasm)', async () => {
       // /usr/bin/python3 tools/reference/llama2c_reference.py score ../shared/models/stories260K/stories260K.bin \
       //   ../shared/models/stories260K/tok512.bin "Lily and Ben went to the park. They saw a dog."
@@ -35,19 +37,9 @@ describeIfShared(
       };
       for (const backend of ['cpu', 'wasm']) {
         const text = 'Lily and Ben went to the park. They saw a dog.';
-        const { code, out } = await run([
-          'score',
-          '--model',
-          model,
-          '--tokenizer',
-          tokenizer,
-          '--text',
-          text,
-          '--backend',
-          backend,
-        ]);
+        const { code, stdout } = await score(text, backend);
         expect(code).toBe(0);
-        const got = JSON.parse(out) as { tokens: number[]; logprobs: number[] };
+        const got = JSON.parse(stdout) as { tokens: number[]; logprobs: number[] };
         expect(Object.keys(got)).toEqual(['tokens', 'logprobs']);
         expect(got.tokens).toEqual(reference.tokens);
         expect(got.logprobs).toHaveLength(reference.tokens.length - 1);
@@ -59,19 +51,9 @@ describeIfShared(
 
     it('a text longer than the model’s context is an input error (exit 2)', async () => {
       const text = 'Lily and Ben went to the park. '.repeat(80);
-      const { code, err } = await run([
-        'score',
-        '--model',
-        model,
-        '--tokenizer',
-        tokenizer,
-        '--text',
-        text,
-        '--backend',
-        'cpu',
-      ]);
+      const { code, stderr } = await score(text, 'cpu');
       expect(code).toBe(2);
-      expect(err).toMatch(/--text has \d+ tokens; the model's seqLen is 512/);
+      expect(stderr).toMatch(/--text has \d+ tokens; the model's seqLen is 512/);
     });
   },
 );

@@ -8,3 +8,4 @@ export { loadNativeAddon, NATIVE_ADDON_PATH } from './addon/loadNativeAddon';
 export type { NativeAddonLoad } from './addon/loadNativeAddon';
 export type { NativeAddon } from './addon/NativeAddon';
 export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
+export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';

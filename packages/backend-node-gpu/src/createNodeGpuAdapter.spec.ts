@@ -1,7 +1,7 @@
+import { locateNativePackage } from '@prefopt/backend-node';
 import { PrefoptError } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { createNodeGpuAdapter } from './createNodeGpuAdapter';
-import { locateNativePackage } from './locateNativePackage';
 import { nodeGpuAdapter } from './nodeGpuAdapter';
 
 async function backendError(promise: Promise<unknown>): Promise<PrefoptError> {

@@ -1,17 +1,8 @@
-import { PrefoptError } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { createNodeAdapter } from './createNodeAdapter';
 import { locateNativePackage } from './locateNativePackage';
 import { nodeAdapter } from './nodeAdapter';
-
-async function backendError(promise: Promise<unknown>): Promise<PrefoptError> {
-  const e = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(PrefoptError.is(e, 'backend')).toBe(true);
-  return e as PrefoptError;
-}
+import { backendError } from './specSupport/backendError';
 
 describe('createNodeAdapter', () => {
   it('when @tensorflow/tfjs-node is absent: unavailable, and activate names the exact install', async () => {

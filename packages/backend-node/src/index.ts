@@ -4,3 +4,5 @@ export { createNodeAdapter } from './createNodeAdapter';
 export type { NodeAdapterOptions } from './createNodeAdapter';
 export { locateNativePackage } from './locateNativePackage';
 export type { NativePackageLocation } from './locateNativePackage';
+export { createNativeAdapter } from './createNativeAdapter';
+export type { NativeAdapterSpec } from './createNativeAdapter';

@@ -8,18 +8,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const apoDown = defineObjective({
   name: 'apo-down',
   requiresReference: true,
   description: 'APO-down (D’Oosterlinck et al. 2024): lower chosen, lower rejected more',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const chosenRewards = tf.mul(beta, tf.sub(policy.chosen, reference!.chosen)) as tf.Tensor1D; // [B]
-    const rejectedRewards = tf.mul(
-      beta,
-      tf.sub(policy.rejected, reference!.rejected),
-    ) as tf.Tensor1D; // [B]
+  compute: (inputs, { beta }) => {
+    const { chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each: r_w, r_l
     const margin = tf.sub(chosenRewards, rejectedRewards); // [B]
     const losses = tf.add(tf.sigmoid(chosenRewards), tf.sub(1, tf.sigmoid(margin))) as tf.Tensor1D; // [B]
     return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };

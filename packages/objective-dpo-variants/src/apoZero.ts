@@ -8,18 +8,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const apoZero = defineObjective({
   name: 'apo-zero',
   requiresReference: true,
   description: 'APO-zero (D’Oosterlinck et al. 2024): raise chosen, lower rejected likelihood',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const chosenRewards = tf.mul(beta, tf.sub(policy.chosen, reference!.chosen)) as tf.Tensor1D; // [B]
-    const rejectedRewards = tf.mul(
-      beta,
-      tf.sub(policy.rejected, reference!.rejected),
-    ) as tf.Tensor1D; // [B]
+  compute: (inputs, { beta }) => {
+    const { chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each: r_w, r_l
     const losses = tf.add(
       tf.sub(1, tf.sigmoid(chosenRewards)),
       tf.sigmoid(rejectedRewards),

@@ -11,18 +11,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid, stopGradient } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const bcoPair = defineObjective({
   name: 'bco-pair',
   requiresReference: true,
   description: 'BCO (Jung et al. 2024): binary classification of rewards around a batch shift δ',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const chosenRewards = tf.mul(beta, tf.sub(policy.chosen, reference!.chosen)) as tf.Tensor1D; // [B]
-    const rejectedRewards = tf.mul(
-      beta,
-      tf.sub(policy.rejected, reference!.rejected),
-    ) as tf.Tensor1D; // [B]
+  compute: (inputs, { beta }) => {
+    const { chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each: r_w, r_l
     const delta = stopGradient(tf.mean(tf.concat([chosenRewards, rejectedRewards]))); // []
     const losses = tf.neg(
       tf.add(logSigmoid(tf.sub(chosenRewards, delta)), logSigmoid(tf.sub(delta, rejectedRewards))),

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const discopop = defineObjective({
   name: 'discopop',
@@ -26,19 +27,13 @@ export const discopop = defineObjective({
       description: 'τ > 0: temperature of the modulation σ(f/τ)',
     },
   },
-  compute: ({ policy, reference }, { beta, tau }) => {
-    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
-    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+  compute: (inputs, { beta, tau }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
+    const logits = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
     const scaled = tf.div(logits, tau); // [B]
     const logistic = tf.mul(tf.sigmoid(tf.neg(scaled)), tf.neg(logSigmoid(logits))); // [B]
     const exponential = tf.exp(tf.add(tf.neg(logits), logSigmoid(scaled))); // [B]
     const losses = tf.add(logistic, exponential) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

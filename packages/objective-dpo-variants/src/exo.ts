@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const exo = defineObjective({
   name: 'exo',
@@ -26,10 +27,9 @@ export const exo = defineObjective({
       description: 'ε in (0, 0.5): label smoothing of the target distribution',
     },
   },
-  compute: ({ policy, reference }, { beta, epsilon }) => {
-    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
-    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+  compute: (inputs, { beta, epsilon }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
+    const logits = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
     const negLogits = tf.neg(logits); // [B]
     const towardsChosen = tf.mul(
       tf.sigmoid(logits),
@@ -40,11 +40,6 @@ export const exo = defineObjective({
       tf.sub(logSigmoid(negLogits), Math.log(epsilon)),
     ); // [B]
     const losses = tf.add(towardsChosen, towardsRejected) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

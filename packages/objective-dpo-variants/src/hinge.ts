@@ -10,22 +10,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const hinge = defineObjective({
   name: 'hinge',
   requiresReference: true,
   description: 'SLiC-HF / RSO hinge loss max(0, 1 − β·z) on the DPO log-ratio margin',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
-    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+  compute: (inputs, { beta }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
+    const logits = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
     const losses = tf.relu(tf.sub(1, logits)) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

@@ -9,25 +9,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const lnDpo = defineObjective({
   name: 'ln-dpo',
   requiresReference: true,
   description: 'length-normalised DPO: DPO on per-token-averaged log-ratios',
   options: { beta: betaOption },
-  compute: ({ policy, reference, lengths }, { beta }) => {
-    const chosenLogratios = tf.div(tf.sub(policy.chosen, reference!.chosen), lengths.chosen); // [B]
-    const rejectedLogratios = tf.div(
-      tf.sub(policy.rejected, reference!.rejected),
-      lengths.rejected,
-    ); // [B]
-    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+  compute: (inputs, { beta }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta, true); // [B] each, per token
+    const logits = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
     const losses = tf.neg(logSigmoid(logits)) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

@@ -8,18 +8,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const nca = defineObjective({
   name: 'nca',
   requiresReference: true,
   description: 'NCA (Chen et al. 2024): absolute-reward noise-contrastive pair loss',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const chosenRewards = tf.mul(beta, tf.sub(policy.chosen, reference!.chosen)) as tf.Tensor1D; // [B]
-    const rejectedRewards = tf.mul(
-      beta,
-      tf.sub(policy.rejected, reference!.rejected),
-    ) as tf.Tensor1D; // [B]
+  compute: (inputs, { beta }) => {
+    const { chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each: r_w, r_l
     const losses = tf.neg(
       tf.addN([
         logSigmoid(chosenRewards),

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const rdpo = defineObjective({
   name: 'rdpo',
@@ -22,17 +23,11 @@ export const rdpo = defineObjective({
       description: 'α ≥ 0: weight of the length regulariser α(|y_w| − |y_l|)',
     },
   },
-  compute: ({ policy, reference, lengths }, { beta, alpha }) => {
-    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
-    const margin = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
-    const lengthGap = tf.mul(alpha, tf.sub(lengths.chosen, lengths.rejected)); // [B]
+  compute: (inputs, { beta, alpha }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
+    const margin = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
+    const lengthGap = tf.mul(alpha, tf.sub(inputs.lengths.chosen, inputs.lengths.rejected)); // [B]
     const losses = tf.neg(logSigmoid(tf.sub(margin, lengthGap))) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const robustDpo = defineObjective({
   name: 'robust-dpo',
@@ -25,20 +26,14 @@ export const robustDpo = defineObjective({
       description: 'ε: assumed probability that a preference label is flipped (< 0.5)',
     },
   },
-  compute: ({ policy, reference }, { beta, labelSmoothing: eps }) => {
-    const chosenLogratios = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const rejectedLogratios = tf.sub(policy.rejected, reference!.rejected); // [B]
-    const logits = tf.mul(beta, tf.sub(chosenLogratios, rejectedLogratios)); // [B]
+  compute: (inputs, { beta, labelSmoothing: eps }) => {
+    const { chosen, rejected, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
+    const logits = tf.mul(beta, tf.sub(chosen, rejected)); // [B]
     const unscaled = tf.add(
       tf.mul(-(1 - eps), logSigmoid(logits)),
       tf.mul(eps, logSigmoid(tf.neg(logits))),
     ); // [B]
     const losses = tf.div(unscaled, 1 - 2 * eps) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, chosenLogratios) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, rejectedLogratios) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

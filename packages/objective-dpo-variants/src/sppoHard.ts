@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective } from '@prefopt/core';
 import { betaOption } from './betaOption';
+import { logRatios } from './logRatios';
 
 export const sppoHard = defineObjective({
   name: 'sppo-hard',
@@ -16,19 +17,13 @@ export const sppoHard = defineObjective({
   description:
     'SPPO (Wu et al. 2024) with hard win probabilities: squared log-ratio targets ±1/(2β)',
   options: { beta: betaOption },
-  compute: ({ policy, reference }, { beta }) => {
-    const a = tf.sub(policy.chosen, reference!.chosen); // [B]
-    const b = tf.sub(policy.rejected, reference!.rejected); // [B]
+  compute: (inputs, { beta }) => {
+    const { chosen: a, rejected: b, chosenRewards, rejectedRewards } = logRatios(inputs, beta); // [B] each
     const target = 0.5 / beta;
     const losses = tf.add(
       tf.square(tf.sub(a, target)),
       tf.square(tf.add(b, target)),
     ) as tf.Tensor1D; // [B]
-    return {
-      loss: tf.mean(losses) as tf.Scalar,
-      losses,
-      chosenRewards: tf.mul(beta, a) as tf.Tensor1D, // [B]
-      rejectedRewards: tf.mul(beta, b) as tf.Tensor1D, // [B]
-    };
+    return { loss: tf.mean(losses) as tf.Scalar, losses, chosenRewards, rejectedRewards };
   },
 });

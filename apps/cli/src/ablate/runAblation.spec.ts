@@ -72,6 +72,8 @@ describe('runAblation', () => {
           : null,
         objectiveOptions: job.train ? { ...job.train.options, beta: 2 } : null,
         stepMs: job.train ? 10 : null,
+        stepCpuMs: job.train ? 8 : null,
+        accuracyNotLonger: job.train ? { accuracy: 0.5, pairs: 2 } : null,
         peakRssMiB: 100,
         wallSec: 1,
         modelDir: null,
@@ -109,6 +111,8 @@ describe('runAblation', () => {
     expect(summary.baseline).toMatchObject({ name: 'base', ruleRate: 0.5, meanGenLength: 4 });
     expect(summary.runs[0].options).toEqual({ gamma: 1, beta: 2 });
     expect(summary.runs[0].heldoutAccuracy).toBe(0.75);
+    expect(summary.runs[0].heldoutAccuracyNotLonger).toBe(0.5);
+    expect(summary.runs[0].stepCpuMs).toBe(8);
     const written = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AblationSummary;
     expect(written.runs).toEqual(summary.runs);
     expect(

@@ -9,6 +9,7 @@ import { generationStats } from './generationStats';
 import type { AblationJob, JobResult } from './job/AblationJob';
 import { forkJob } from './job/forkJob';
 import { formatTable } from './report/formatTable';
+import { TABLE_LEGEND } from './report/tableLegend';
 import type { AblationSummary, RunSummary } from './report/RunSummary';
 import { writeReport } from './report/writeReport';
 import { winRate } from './winRate';
@@ -78,11 +79,13 @@ export async function runAblation(
       options: result.objectiveOptions ?? plan.options,
       steps: s.steps,
       heldoutAccuracy: result.eval?.['eval/rewards/accuracies'] ?? null,
+      heldoutAccuracyNotLonger: result.accuracyNotLonger?.accuracy ?? null,
       heldoutMargin: result.eval?.['eval/rewards/margins'] ?? null,
       winRate: winRate(result.generations, baseline.generations),
       ruleRate: stats.meanScore,
       meanGenLength: stats.meanTokens,
       stepMs: result.stepMs ?? 0,
+      stepCpuMs: result.stepCpuMs ?? 0,
       peakRssMiB: result.peakRssMiB,
       wallSec: result.wallSec,
       metricsFile: `${plan.name}/metrics.jsonl`,
@@ -105,7 +108,9 @@ export async function runAblation(
     notes: s.notes,
   };
   const { summaryFile, reportFile } = writeReport(s.out, summary);
-  io.stdout.write(`\n${formatTable(summary)}\nwrote ${summaryFile}\nwrote ${reportFile}\n`);
+  io.stdout.write(
+    `\n${formatTable(summary)}${TABLE_LEGEND}\nwrote ${summaryFile}\nwrote ${reportFile}\n`,
+  );
   return summary;
 }
 

@@ -38,7 +38,7 @@ export interface BenchResult {
   medianStepCpuMs: number; // process CPU time per step, all threads (≈ wall time × threads when idle)
   tokensPerSec: number; // 2·B·T tokens per median step
   peakRssMiB: number; // the process's peak resident set (the wasm heap never shrinks)
-  peakTensorMiB: number; // most tensor bytes alive at once during a step (tf.profile)
+  wasmHeapMiB: number | null; // wasm-heap backends (wasm, native): the heap's size, its high-water mark
   phases: Omit<PhaseTimes, 'step' | 'stepCpu'>; // medians per phase (wall clock)
   loss: number; // loss of the last step, a sanity check that it trains
 }

@@ -11,7 +11,7 @@ export function formatBench(r: BenchResult): string {
     `  ref. forward  ${ms(r.phases.referenceForward)}`,
     `  backward      ${ms(r.phases.backward)}`,
     `  optimiser     ${ms(r.phases.optimizer)}`,
-    `  peak memory   ${r.peakRssMiB.toFixed(0)} MiB RSS, ${r.peakTensorMiB.toFixed(0)} MiB of tensors    last loss ${r.loss.toFixed(4)}`,
+    `  peak memory   ${r.peakRssMiB.toFixed(0)} MiB RSS${r.wasmHeapMiB ? `, wasm heap ${r.wasmHeapMiB.toFixed(0)} MiB` : ''}    last loss ${r.loss.toFixed(4)}`,
     '',
   ].join('\n');
 }

@@ -20,6 +20,12 @@ export type StepListener = (
  * one, its frozen copy as the online reference), runs `warmup` + `steps` training steps on
  * one synthetic batch and returns the medians. Frees every tensor it made.
  */
+/** Size of the wasm backend's heap (it only grows: its high-water mark); 0 on other backends. */
+function wasmHeapBytes(): number {
+  const backend = tf.backend() as { wasm?: { HEAPU8?: Uint8Array } };
+  return backend.wasm?.HEAPU8?.length ?? 0;
+}
+
 export async function runBench(
   options: BenchOptions,
   parts: { adapter: BackendAdapter; objective: Objective },
@@ -35,7 +41,6 @@ export async function runBench(
   const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
   const timed: PhaseTimes[] = [];
   let loss = NaN;
-  let peakTensorBytes = 0;
   const stepParts = { policy, reference, objective, optimizer, lr: options.lr };
   try {
     for (let i = 0; i < options.warmup + options.steps; i++) {
@@ -45,9 +50,6 @@ export async function runBench(
       if (!warm) timed.push(step.times);
       onStep?.(i, warm, step.times, step.loss);
     }
-    // One more, untimed step under tf.profile: the most tensor bytes alive at once
-    // (weights, optimiser moments and the step's activations), backend-independent.
-    peakTensorBytes = (await tf.profile(() => void timedStep(stepParts, batch))).peakBytes;
   } finally {
     optimizer.dispose();
     reference?.dispose();
@@ -69,7 +71,7 @@ export async function runBench(
     medianStepCpuMs: med('stepCpu'),
     tokensPerSec: (2 * options.batch * options.seq) / (medianStepMs / 1000),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    peakTensorMiB: peakTensorBytes / 2 ** 20,
+    wasmHeapMiB: wasmHeapBytes() / 2 ** 20 || null,
     phases: {
       forward: med('forward'),
       referenceForward: med('referenceForward'),

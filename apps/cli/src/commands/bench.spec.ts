@@ -69,8 +69,7 @@ describe('prefopt bench', () => {
     // tokensPerSec is 2·B·T tokens over the median step: 2·2·12 = 48 tokens
     expect(r.tokensPerSec).toBeCloseTo(48 / (r.medianStepMs / 1000), 6);
     expect(r.peakRssMiB).toBeGreaterThan(0);
-    // at least the weights and AdamW's two moments are alive: 3 · 5968 · 4 bytes = 71,616 B
-    expect(r.peakTensorMiB * 2 ** 20).toBeGreaterThanOrEqual(71_616);
+    expect(r.wasmHeapMiB).toBeNull(); // cpu backend: no wasm heap
     expect(r.phases.referenceForward).toBe(0);
     for (const k of ['forward', 'backward', 'optimizer']) expect(r.phases[k]).toBeGreaterThan(0);
     expect(Number.isFinite(r.loss)).toBe(true);

@@ -1,3 +1,4 @@
+import { PrefoptError } from '@prefopt/core';
 import { activateBackend } from '../backend/activateBackend';
 import { backendUsage } from '../backend/backendUsage';
 import { formatBench } from '../bench/formatBench';
@@ -49,6 +50,17 @@ export const bench: Command = {
       if (options.json) return;
       const tag = warm ? 'warmup' : 'step';
       ctx.io.stderr.write(`${tag} ${i + 1}: ${t.step.toFixed(1)} ms, loss ${loss.toFixed(4)}\n`);
+    }).catch((e: unknown) => {
+      // The wasm heap (4 GiB at most) aborts the module when a step does not fit.
+      if ((e as Error)?.name === 'RuntimeError' && /Aborted/.test((e as Error).message)) {
+        throw new PrefoptError(
+          'backend',
+          `the ${adapter.name} backend ran out of wasm heap (4 GiB at most) in this step: ` +
+            `lower --batch or --seq, or use --backend native (native kernels keep fewer copies) or native-cpu (no heap ceiling).`,
+          { cause: e },
+        );
+      }
+      throw e;
     });
     ctx.io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatBench(result));
   },

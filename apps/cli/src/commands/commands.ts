@@ -12,4 +12,16 @@ import { score } from './score';
 import { train } from './train';
 
 /** Every verb of `prefopt`, in the order `prefopt help` lists them. */
-export const commands: readonly Command[] = [bench, backendsCommand, data, train, objectives, loss, generate, score, ablate, demo, pairs];
+export const commands: readonly Command[] = [
+  bench,
+  backendsCommand,
+  data,
+  train,
+  objectives,
+  loss,
+  generate,
+  score,
+  ablate,
+  demo,
+  pairs,
+];

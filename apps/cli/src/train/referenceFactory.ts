@@ -41,7 +41,7 @@ export function referenceFactory(p: ReferencePlan): () => Promise<ReferenceSourc
     }
     let loaded: LlamaModel | undefined;
     const model = () => (loaded ??= initial());
-    const weights = p.weightsHash ?? hashWeights(model().trainableVariables);
+    const weights = p.weightsHash ?? (await hashWeights(model().trainableVariables));
     p.onWeightsHash(weights);
     const batches = function* (): Generator<PreferenceBatch> {
       const all: TokenizedPair[][] = [p.data.train, p.data.eval];

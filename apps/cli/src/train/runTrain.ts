@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import { loadModel, saveModel } from '@prefopt/model';
+import { loadModel } from '@prefopt/model';
 import {
   attachMetricsLog,
   attachPlainLog,
@@ -9,6 +9,7 @@ import {
   CheckpointStore,
   PairBatchStream,
   Trainer,
+  writeModel,
 } from '@prefopt/trainer';
 import { stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
@@ -104,7 +105,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       maxGradNorm: s.maxGradNorm,
       evalEvery: s.evalEvery,
       saveEvery: s.saveEvery,
-      checkpoints: new CheckpointStore(s.out, async (dir) => saveModel(policy, dir)),
+      checkpoints: new CheckpointStore(s.out, (dir) => writeModel(policy, dir)), // async read: webgpu
       run: run as unknown as Record<string, string>,
       resume: ckpt,
     });

@@ -2,21 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@prefopt/testing';
-import { main } from '../../src/main';
+import { runMain, type MainRun } from '../support/runMain';
 
 /** Runs `prefopt …` in-process from the repository root; returns exit code and output. */
-export async function runCli(
-  argv: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: repoRoot(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+export function runCli(argv: string[]): Promise<MainRun> {
+  return runMain(argv, repoRoot());
 }
 
 /** Writes `content` (a string as is, anything else as JSON) to a fresh temp file. */

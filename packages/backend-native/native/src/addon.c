@@ -144,6 +144,45 @@ static napi_value token_logprobs_grad(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static float float_arg(Args *a, size_t i) {
+  double v = 0;
+  if (!a->failed && napi_get_value_double(a->env, a->argv[i], &v) != napi_ok) {
+    napi_throw_type_error(a->env, NULL, "prefopt_native: expected a number argument");
+    a->failed = true;
+  }
+  return (float)v;
+}
+
+/* rmsNorm(x, w, eps, y, rows, cols) */
+static napi_value rms_norm(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!read_args(env, info, &a, 6)) return NULL;
+  const int64_t rows = int_arg(&a, 4), cols = int_arg(&a, 5);
+  const float eps = float_arg(&a, 2);
+  const float *x = array_arg(&a, 0, napi_float32_array, rows * cols);
+  const float *w = array_arg(&a, 1, napi_float32_array, cols);
+  float *y = array_arg(&a, 3, napi_float32_array, rows * cols);
+  if (a.failed) return NULL;
+  pf_rms_norm(x, w, eps, y, rows, cols);
+  return NULL;
+}
+
+/* rmsNormGrad(x, w, dy, eps, dx, dw, rows, cols) */
+static napi_value rms_norm_grad(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!read_args(env, info, &a, 8)) return NULL;
+  const int64_t rows = int_arg(&a, 6), cols = int_arg(&a, 7);
+  const float eps = float_arg(&a, 3);
+  const float *x = array_arg(&a, 0, napi_float32_array, rows * cols);
+  const float *w = array_arg(&a, 1, napi_float32_array, cols);
+  const float *dy = array_arg(&a, 2, napi_float32_array, rows * cols);
+  float *dx = array_arg(&a, 4, napi_float32_array, rows * cols);
+  float *dw = array_arg(&a, 5, napi_float32_array, cols);
+  if (a.failed) return NULL;
+  pf_rms_norm_grad(x, w, dy, eps, dx, dw, rows, cols);
+  return NULL;
+}
+
 /* setThreads(n) → threads in effect */
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   Args a;
@@ -169,6 +208,8 @@ static napi_value init(napi_env env, napi_value exports) {
       {"softmax", NULL, softmax, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tokenLogProbs", NULL, token_logprobs, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tokenLogProbsGrad", NULL, token_logprobs_grad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"rmsNorm", NULL, rms_norm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"rmsNormGrad", NULL, rms_norm_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"blasConfig", NULL, blas_config, NULL, NULL, NULL, napi_enumerable, NULL},
   };

@@ -76,6 +76,45 @@ void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float 
   }
 }
 
+static inline float row_inv_rms(const float *x, int64_t cols, float eps) {
+  float ss = 0.0f;
+  for (int64_t j = 0; j < cols; j++) ss += x[j] * x[j];
+  return 1.0f / sqrtf(ss / (float)cols + eps);
+}
+
+void pf_rms_norm(const float *x, const float *w, float eps, float *y, int64_t rows, int64_t cols) {
+#pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * cols;
+    float *yr = y + r * cols;
+    const float inv = row_inv_rms(xr, cols, eps);
+    for (int64_t j = 0; j < cols; j++) yr[j] = xr[j] * inv * w[j];
+  }
+}
+
+void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps, float *dx,
+                      float *dw, int64_t rows, int64_t cols) {
+#pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * cols;
+    const float *gr = dy + r * cols;
+    float *dr = dx + r * cols;
+    const float inv = row_inv_rms(xr, cols, eps);
+    float gx = 0.0f; /* Σ_j (dy·w)_j x_j */
+    for (int64_t j = 0; j < cols; j++) gx += gr[j] * w[j] * xr[j];
+    const float k = inv * inv * inv * gx / (float)cols;
+    for (int64_t j = 0; j < cols; j++) dr[j] = inv * gr[j] * w[j] - xr[j] * k;
+  }
+  /* dw: a reduction over rows, kept serial so the sum's order (and result) is fixed. */
+  for (int64_t j = 0; j < cols; j++) dw[j] = 0.0f;
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * cols;
+    const float *gr = dy + r * cols;
+    const float inv = row_inv_rms(xr, cols, eps);
+    for (int64_t j = 0; j < cols; j++) dw[j] += gr[j] * xr[j] * inv;
+  }
+}
+
 int pf_set_threads(int threads) {
   if (threads > 0) {
     openblas_set_num_threads(threads);

@@ -18,6 +18,14 @@ void pf_token_logprobs(const float *x, const int32_t *targets, float *out, int64
 void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float *dy, float *dx,
                             int64_t rows, int64_t vocab);
 
+/* y[r, :] = x[r, :] · w / sqrt(mean(x[r, :]²) + eps) for [rows, cols] x, [cols] w. */
+void pf_rms_norm(const float *x, const float *w, float eps, float *y, int64_t rows, int64_t cols);
+
+/* Gradient of pf_rms_norm: with g = dy·w and r = 1/sqrt(mean(x²) + eps) per row,
+   dx = r·g − x·r³·mean(g·x) and dw = Σ_rows dy·x·r. */
+void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps, float *dx,
+                      float *dw, int64_t rows, int64_t cols);
+
 /* Threads for OpenBLAS and the OpenMP loops; returns the count in effect. */
 int pf_set_threads(int threads);
 

@@ -36,6 +36,26 @@ export interface NativeAddon {
     rows: number,
     vocab: number,
   ): void;
+  /** y = x·w / sqrt(mean(x²) + eps) per row of [rows, cols] x. */
+  rmsNorm(
+    x: Float32Array,
+    w: Float32Array,
+    eps: number,
+    y: Float32Array,
+    rows: number,
+    cols: number,
+  ): void;
+  /** Gradient of rmsNorm: writes dx [rows, cols] and dw [cols]. */
+  rmsNormGrad(
+    x: Float32Array,
+    w: Float32Array,
+    dy: Float32Array,
+    eps: number,
+    dx: Float32Array,
+    dw: Float32Array,
+    rows: number,
+    cols: number,
+  ): void;
   /** Sets OpenBLAS and OpenMP threads (n > 0); returns the count in effect. */
   setThreads(n: number): number;
   /** OpenBLAS's build line, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH … Cooperlake MAX_THREADS=64'. */

@@ -4,6 +4,7 @@ import { fusedMatMulKernel } from './fusedMatMulKernel';
 import { identityKernel } from './identityKernel';
 import type { NativeKernelContext } from './NativeKernelContext';
 import { reverseKernel } from './reverseKernel';
+import { rmsNormKernels } from './rmsNormKernels';
 import { softmaxKernel } from './softmaxKernel';
 import { stackKernels } from './stackKernels';
 import { tokenLogProbsKernels } from './tokenLogProbsKernels';
@@ -18,5 +19,6 @@ export function nativeKernelConfigs(ctx: NativeKernelContext): KernelConfig[] {
     identityKernel(ctx),
     ...stackKernels(ctx),
     ...tokenLogProbsKernels(ctx),
+    ...rmsNormKernels(ctx),
   ];
 }

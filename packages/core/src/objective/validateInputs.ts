@@ -1,11 +1,23 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import { getBackend, type Tensor } from '@tensorflow/tfjs-core';
 import { PrefoptError } from '../errors/PrefoptError';
 import type { ObjectiveInputs, PairLogps } from './Objective';
 
 /**
+ * Backends on which a synchronous read is not part of a step: webgpu's `dataSync` throws in
+ * Node (no OffscreenCanvas) and stalls the GPU queue in a browser; webgl's stalls likewise.
+ */
+const DEVICE_READ_BACKENDS = new Set(['webgpu', 'webgl']);
+
+/**
  * Checks what `compute` is handed before any tensor op runs, so a caller sees
  * "dpo: reference.rejected has shape [3], expected [4]" instead of a tfjs stack.
- * Lengths are read back (a [B] tensor) to reject counts that are not > 0.
+ *
+ * Shapes, ranks and presence are checked on every backend. The lengths' values (a [B]
+ * tensor) are read back to reject counts that are not > 0 only on backends that read
+ * synchronously in host memory (cpu, wasm, tensorflow); on webgpu / webgl they are not read,
+ * so a step never waits on the device here. Callers that build lengths from a
+ * `PreferenceBatch` check them where they are known on the CPU: the trainer rejects a
+ * batch row without completion tokens before its forward pass.
  */
 export function validateInputs(
   objective: { name: string; requiresReference: boolean },
@@ -47,6 +59,7 @@ export function validateInputs(
       }
     }
   }
+  if (DEVICE_READ_BACKENDS.has(getBackend())) return;
   for (const side of ['chosen', 'rejected'] as const) {
     const values = inputs.lengths[side].dataSync();
     const bad = values.findIndex((v) => !(v > 0) || !Number.isFinite(v));

@@ -74,12 +74,12 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     let lastDir: string | undefined;
     try {
       while (this.stepsDone < o.totalSteps) {
-        const metrics = this.step(reference);
+        const metrics = await this.step(reference);
         this.lastMetrics = metrics;
         this.emit('step', metrics);
         const s = this.stepsDone;
         if (o.evalEvery && o.eval && (s % o.evalEvery === 0 || s === o.totalSteps)) {
-          this.emit('eval', evaluate(s, o.policy, o.objective, o.eval(), reference));
+          this.emit('eval', await evaluate(s, o.policy, o.objective, o.eval(), reference));
         }
         if (o.checkpoints && o.saveEvery && s % o.saveEvery === 0) {
           lastDir = await this.save('interval');
@@ -107,30 +107,43 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     }
   }
 
-  /** One optimiser step over `gradAccum` micro-batches. Leaves the tensor count unchanged. */
-  private step(reference: ReferenceSource | undefined): StepMetrics {
+  /**
+   * One optimiser step over `gradAccum` micro-batches. Leaves the tensor count unchanged.
+   * Reads back only with `await data()` (loss metrics, gradient norm), so it runs on webgpu.
+   */
+  private async step(reference: ReferenceSource | undefined): Promise<StepMetrics> {
     const o = this.o;
     const accum = o.gradAccum ?? 1;
     const started = performance.now();
     const mean = new MetricsMean();
     let tokens = 0;
     let sum: tf.Tensor[] | undefined;
-    for (let i = 0; i < accum; i++) {
-      const batch = o.train.next();
-      tokens += 2 * batch.size * batch.seqLen;
-      const { grads, stats } = microStep(o.policy, o.objective, batch, reference);
-      mean.add(stats);
-      if (!sum) sum = grads;
-      else {
-        const next = sum.map((g, j) => tf.add(g, grads[j]));
-        tf.dispose([...sum, ...grads]);
-        sum = next;
+    try {
+      for (let i = 0; i < accum; i++) {
+        const batch = o.train.next();
+        tokens += 2 * batch.size * batch.seqLen;
+        const { grads, stats } = await microStep(o.policy, o.objective, batch, reference);
+        mean.add(stats);
+        if (!sum) sum = grads;
+        else {
+          const next = sum.map((g, j) => tf.add(g, grads[j]));
+          tf.dispose([...sum, ...grads]);
+          sum = next;
+        }
       }
+    } catch (e) {
+      if (sum) tf.dispose(sum); // a failed micro-batch leaves no gradient behind
+      throw e;
     }
     const scaled = accum === 1 ? sum! : sum!.map((g) => tf.div(g, accum));
     if (accum !== 1) tf.dispose(sum!);
-    const { clipped, norm } = clipByGlobalNorm(scaled, o.maxGradNorm ?? 1);
-    tf.dispose(scaled);
+    let clipped: tf.Tensor[];
+    let norm: number;
+    try {
+      ({ clipped, norm } = await clipByGlobalNorm(scaled, o.maxGradNorm ?? 1));
+    } finally {
+      tf.dispose(scaled);
+    }
     const m = mean.mean();
     const step = this.stepsDone + 1;
     if (!Number.isFinite(m.loss) || !Number.isFinite(norm)) {
@@ -158,7 +171,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 
   private async save(reason: 'interval' | 'interrupt' | 'final'): Promise<string> {
     const o = this.o;
-    const opt = this.optimizer.getState();
+    const opt = await this.optimizer.getState();
     const state: TrainerState = {
       format: 'prefopt-trainer/1',
       step: this.stepsDone,

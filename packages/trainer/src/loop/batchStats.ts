@@ -1,7 +1,6 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { ObjectiveOutput, PairLogps } from '@prefopt/core';
+import type * as tf from '@tensorflow/tfjs-core';
 
-/** Per-batch sums of what TRL logs, read back in one transfer. */
+/** Per-batch sums of what TRL logs (the layout `packStats` writes). */
 export interface BatchStats {
   pairs: number;
   loss: number; // the objective's scalar loss (a batch mean)
@@ -13,31 +12,24 @@ export interface BatchStats {
   logpsRejected: number;
 }
 
-/** Reads the metrics of one batch from the objective's output and the policy log-probs. */
-export function batchStats(out: ObjectiveOutput, policy: PairLogps): BatchStats {
-  const packed = tf.tidy(() => {
-    const c = out.chosenRewards; // [B]
-    const r = out.rejectedRewards; // [B]
-    return tf.stack([
-      tf.reshape(out.loss, []),
-      tf.sum(c),
-      tf.sum(r),
-      tf.sum(tf.cast(tf.greater(c, r), 'float32')),
-      tf.sum(tf.sub(c, r)),
-      tf.sum(policy.chosen),
-      tf.sum(policy.rejected),
-    ]); // [7]
-  });
-  const v = packed.dataSync();
-  packed.dispose();
-  return {
-    pairs: out.chosenRewards.shape[0],
-    loss: v[0],
-    chosenRewards: v[1],
-    rejectedRewards: v[2],
-    accuracies: v[3],
-    margins: v[4],
-    logpsChosen: v[5],
-    logpsRejected: v[6],
-  };
+/**
+ * Reads a `packStats` tensor of a batch of `pairs` pairs with `await data()` (webgpu has no
+ * synchronous read in Node) and disposes it, also when the read fails.
+ */
+export async function batchStats(packed: tf.Tensor, pairs: number): Promise<BatchStats> {
+  try {
+    const v = await packed.data(); // [7]
+    return {
+      pairs,
+      loss: v[0],
+      chosenRewards: v[1],
+      rejectedRewards: v[2],
+      accuracies: v[3],
+      margins: v[4],
+      logpsChosen: v[5],
+      logpsRejected: v[6],
+    };
+  } finally {
+    packed.dispose();
+  }
 }

@@ -11,13 +11,13 @@ import { evaluate } from './evaluate';
 describe('evaluate', () => {
   beforeAll(useCpuBackend);
 
-  it('gives eval/ metrics over all held-out pairs, with no tensors left behind', () => {
+  it('gives eval/ metrics over all held-out pairs, with no tensors left behind', async () => {
     const policy = new TinyLM(16, 8, 6);
     const reference = new ModelReference(new TinyLM(16, 8, 6));
     const pairs = tinyPairs(7);
     const batches = ArrayBatchStream.batches(pairs, 3); // 3 + 3 + 1 pairs
     const before = tf.memory().numTensors;
-    const m = evaluate(9, policy, testObjectives.dpoLike(), batches, reference);
+    const m = await evaluate(9, policy, testObjectives.dpoLike(), batches, reference);
     expect(tf.memory().numTensors).toBe(before);
     // policy = reference: every reward and margin is 0, every loss −log σ(0) = log 2
     expect(m.step).toBe(9);

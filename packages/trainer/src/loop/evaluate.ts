@@ -2,24 +2,31 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CausalLM, EvalMetrics, Objective, PreferenceBatch } from '@prefopt/core';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats } from './batchStats';
+import { checkCompletions } from './checkCompletions';
 import { MetricsMean } from './MetricsMean';
+import { packStats } from './packStats';
 
-/** The step metrics over a held-out split (no gradient), named `eval/…` as TRL logs them. */
-export function evaluate(
+/**
+ * The step metrics over a held-out split (no gradient), named `eval/…` as TRL logs them.
+ * Each batch's metrics are read with one `await data()`.
+ */
+export async function evaluate(
   step: number,
   policy: CausalLM,
   objective: Objective,
   batches: Iterable<PreferenceBatch>,
   reference: ReferenceSource | undefined,
-): EvalMetrics {
+): Promise<EvalMetrics> {
   const mean = new MetricsMean();
   for (const batch of batches) {
-    tf.tidy(() => {
+    checkCompletions(batch);
+    const packed = tf.tidy(() => {
       const refLogps = reference?.logps(batch); // [B] each
       const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
       const out = objective.compute({ policy: logps, reference: refLogps, lengths });
-      mean.add(batchStats(out, logps));
+      return packStats(out, logps); // [7]
     });
+    mean.add(await batchStats(packed, batch.size));
   }
   const m = mean.mean();
   return {

@@ -2,35 +2,46 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CausalLM, Objective, PairLogps, PreferenceBatch } from '@prefopt/core';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats, type BatchStats } from './batchStats';
+import { checkCompletions } from './checkCompletions';
+import { packStats } from './packStats';
 
 /**
  * Forward + backward of one micro-batch: gradients of the objective's loss w.r.t. the
- * policy's trainable variables (in their order), and the batch's metrics. The reference
+ * policy's trainable variables (in their order), and the batch's metrics, read back with
+ * one `await data()` (no synchronous read, so it runs on webgpu in Node). The reference
  * (when given) runs before the tape, so it never sees a gradient. Returns new gradient
  * tensors that the caller disposes; nothing else outlives the call.
  */
-export function microStep(
+export async function microStep(
   policy: CausalLM,
   objective: Objective,
   batch: PreferenceBatch,
   reference: ReferenceSource | undefined,
-): { grads: tf.Tensor[]; stats: BatchStats } {
+): Promise<{ grads: tf.Tensor[]; stats: BatchStats }> {
+  checkCompletions(batch);
   const refLogps: PairLogps | undefined = reference?.logps(batch); // [B] each
   const vars = policy.trainableVariables as tf.Variable[];
-  let stats: BatchStats | undefined;
+  let packed: tf.Tensor | undefined;
+  let ordered: tf.Tensor[] | undefined;
   try {
     const { value, grads } = tf.variableGrads(() => {
       const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
       const out = objective.compute({ policy: logps, reference: refLogps, lengths });
-      stats = batchStats(out, logps);
+      packed = tf.keep(packStats(out, logps)); // [7], outlives the tape's scope
       return out.loss;
     }, vars);
     value.dispose();
-    const ordered = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // unused variables: 0
+    ordered = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // unused variables: 0
     const extra = Object.keys(grads).filter((k) => !vars.some((v) => v.name === k));
     tf.dispose(extra.map((k) => grads[k]));
-    return { grads: ordered, stats: stats! };
+    const p = packed!;
+    packed = undefined;
+    return { grads: ordered, stats: await batchStats(p, batch.size) };
+  } catch (e) {
+    if (ordered) tf.dispose(ordered);
+    throw e;
   } finally {
+    packed?.dispose();
     if (refLogps) tf.dispose([refLogps.chosen, refLogps.rejected]);
   }
 }

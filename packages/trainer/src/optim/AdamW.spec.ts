@@ -48,8 +48,10 @@ describe('AdamW', () => {
       ]),
     );
     const g = tf.variable(tf.tensor1d([1.0, -2.0]));
+    const created = tf.memory().numTensors;
     const opt = new AdamW([w, g], { weightDecay: 0.1 });
     const before = tf.memory().numTensors;
+    expect(before - created).toBe(4); // m and v of each variable, nothing else
     run(opt, [0, 1, 2]);
     expect(tf.memory().numTensors).toBe(before);
     // /usr/bin/python3 tools/reference/adamw_reference.py
@@ -59,10 +61,11 @@ describe('AdamW', () => {
     Array.from(g.dataSync()).forEach((x, i) => expect(x).toBeCloseTo(gRef[i], 6));
     expect(opt.step).toBe(3);
     opt.dispose();
+    expect(tf.memory().numTensors).toBe(created);
     tf.dispose([w, g]);
   });
 
-  it('restores saved state so that a split run equals an unbroken one bit for bit', () => {
+  it('restores saved state so that a split run equals an unbroken one bit for bit', async () => {
     const make = () => [
       tf.variable(
         tf.tensor2d([
@@ -79,7 +82,7 @@ describe('AdamW', () => {
     const [w2, g2] = make();
     const b = new AdamW([w2, g2], { weightDecay: 0.1 });
     run(b, [0]);
-    const state = b.getState();
+    const state = await b.getState();
     const weights = [w2.dataSync().slice(), g2.dataSync().slice()];
     b.dispose();
     tf.dispose([w2, g2]);

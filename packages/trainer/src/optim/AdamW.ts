@@ -48,8 +48,9 @@ export class AdamW {
     check(epsilon > 0, `epsilon must be > 0, got ${epsilon}`);
     check(weightDecay >= 0, `weight decay must be >= 0, got ${weightDecay}`);
     this.variables = variables;
-    this.m = variables.map((p) => tf.variable(tf.zerosLike(p), false)); // same shape as p
-    this.v = variables.map((p) => tf.variable(tf.zerosLike(p), false));
+    // tidy frees the zeros the variables were made from (a variable is not a tidy result).
+    this.m = tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false))); // as p
+    this.v = tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false)));
   }
 
   get step(): number {
@@ -82,13 +83,13 @@ export class AdamW {
     });
   }
 
-  getState(): AdamWState {
-    return {
-      step: this.t,
-      names: this.variables.map((p) => p.name),
-      m: this.m.map((x) => x.dataSync() as Float32Array).map((a) => Float32Array.from(a)),
-      v: this.v.map((x) => x.dataSync() as Float32Array).map((a) => Float32Array.from(a)),
-    };
+  /** Copies of the moments, read with `await data()` (webgpu has no synchronous read in Node). */
+  async getState(): Promise<AdamWState> {
+    const read = (xs: tf.Variable[]) =>
+      Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
+    const step = this.t;
+    const [m, v] = await Promise.all([read(this.m), read(this.v)]);
+    return { step, names: this.variables.map((p) => p.name), m, v };
   }
 
   /** Restores moments saved by `getState` for the same variables (checked by count and size). */

@@ -6,13 +6,17 @@ import * as tf from '@tensorflow/tfjs-core';
  * both the inputs and the outputs) and the norm before clipping, which is what
  * `grad_norm` logs. `maxNorm` ≤ 0 or Infinity: no clipping.
  */
-export function clipByGlobalNorm(
+export async function clipByGlobalNorm(
   grads: readonly tf.Tensor[],
   maxNorm: number,
-): { clipped: tf.Tensor[]; norm: number } {
+): Promise<{ clipped: tf.Tensor[]; norm: number }> {
   const normT = tf.tidy(() => tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g)))))); // []
-  const norm = normT.dataSync()[0];
-  normT.dispose();
+  let norm: number;
+  try {
+    norm = (await normT.data())[0]; // await: webgpu has no synchronous read in Node
+  } finally {
+    normT.dispose();
+  }
   const coef = maxNorm > 0 && Number.isFinite(maxNorm) ? Math.min(1, maxNorm / (norm + 1e-6)) : 1;
   const clipped = grads.map((g) => (coef === 1 ? tf.clone(g) : tf.mul(g, coef)));
   return { clipped, norm };

@@ -1,15 +1,17 @@
-import { modelFromWeights, modelWeights, type LlamaModel } from '@prefopt/model';
+import * as tf from '@tensorflow/tfjs-core';
+import { buildWeights, LlamaModel } from '@prefopt/model';
+import { modelVariables } from '../checkpoint/modelVariables';
 
 /**
  * The reference as a frozen copy of the policy as it is now (before the first step):
  * the same weights in new variables marked non-trainable, so no optimiser or gradient
- * ever reaches them.
+ * ever reaches them. Copied on the device (no read back), so it works on every backend.
  */
 export function frozenCopy(policy: LlamaModel): LlamaModel {
-  const copy = modelFromWeights(
+  const source = modelVariables(policy);
+  const copy = new LlamaModel(
     policy.config,
-    modelWeights(policy),
-    'reference copy of the policy',
+    buildWeights(policy.config, (name) => tf.clone(source.get(name)!)),
   );
   for (const v of copy.trainableVariables) v.trainable = false;
   return copy;

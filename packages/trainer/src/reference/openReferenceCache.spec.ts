@@ -22,7 +22,7 @@ describe('openReferenceCache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-refcache-'));
     const model = new TinyLM(16, 8, 2);
     const identity = {
-      weights: hashWeights(model.trainableVariables),
+      weights: await hashWeights(model.trainableVariables),
       data: 'pairs-v1',
       tokenization: 'max 64',
     };
@@ -81,7 +81,7 @@ describe('openReferenceCache', () => {
     for (let run = 0; run < 2; run++) {
       const policy = new TinyLM(16, 8, 4);
       const identity = {
-        weights: hashWeights(policy.trainableVariables),
+        weights: await hashWeights(policy.trainableVariables),
         data: 'pairs-v1',
         tokenization: 'max 64',
       };

@@ -35,7 +35,7 @@ export async function openReferenceCache(
   }
   o.onMessage?.(`reference log-probs: computing ${file.path} (one pass over the data)`);
   const model = await o.model();
-  const table = precomputeReference(model, o.batches());
+  const table = await precomputeReference(model, o.batches());
   file.write(table, o.identity);
   o.onMessage?.(`reference log-probs: ${table.size} pairs cached`);
   return { source: new CachedReference(table, file.path), computed: true, file: file.path };

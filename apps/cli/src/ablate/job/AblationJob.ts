@@ -55,6 +55,10 @@ export interface JobResult {
   objectiveOptions: Record<string, OptionValue> | null;
   /** Median wall time of an optimiser step; null without training. */
   stepMs: number | null;
+  /** Median CPU time (user + system, all threads) of a step: steadier than wall time on a busy machine. */
+  stepCpuMs: number | null;
+  /** Held-out reward accuracy on pairs whose chosen completion is not longer than the rejected. */
+  accuracyNotLonger: { accuracy: number | null; pairs: number } | null;
   peakRssMiB: number;
   wallSec: number;
   generations: Generation[];

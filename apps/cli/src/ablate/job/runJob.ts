@@ -22,6 +22,7 @@ import { buildPolicy } from '../../train/buildPolicy';
 import type { AblationJob, Generation, JobResult } from './AblationJob';
 import { greedyContinuations } from './greedyContinuations';
 import { loadJobData } from './loadJobData';
+import { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './pairRewards';
 
 type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][0]) => void;
 
@@ -51,6 +52,8 @@ export async function runJob(
   let evalMetrics: EvalMetrics | null = null;
   let objectiveOptions: JobResult['objectiveOptions'] = null;
   let stepMs: number | null = null;
+  let stepCpuMs: number | null = null;
+  let accuracyNotLonger: JobResult['accuracyNotLonger'] = null;
   let modelDir: string | null = null;
   if (job.train) {
     const t = job.train;
@@ -58,11 +61,16 @@ export async function runJob(
     const objective = factory(t.options);
     objectiveOptions = { ...objective.options };
     const data = await loadJobData(job.data, tokenizer, job.maxLength);
+    const evalBatch = Math.max(t.batchSize, 16);
+    // The initial policy is the reference: its held-out log-probs, for the per-pair rewards below.
+    const initial = objective.requiresReference
+      ? pairLogps(policy, held.pairs, evalBatch)
+      : undefined;
     const trainer = new Trainer({
       policy,
       objective,
       train: new PairBatchStream(data.pairs, { batchSize: t.batchSize, seed: job.seed }),
-      eval: () => PairBatchStream.inOrder(held.pairs, Math.max(t.batchSize, 16)),
+      eval: () => PairBatchStream.inOrder(held.pairs, evalBatch),
       reference: () => new ModelReference(frozenCopy(policy)),
       schedule: { lr: t.lr, warmupSteps: Math.round(t.warmupRatio * t.steps), decay: 'cosine' },
       totalSteps: t.steps,
@@ -71,21 +79,31 @@ export async function runJob(
     });
     attachMetricsLog(trainer, join(job.out, 'metrics.jsonl'));
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let last = 0;
-    trainer.on('start', (info) => {
+    let lastCpu = 0;
+    const cpuNow = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const mark = () => {
       last = performance.now();
+      lastCpu = cpuNow();
+    };
+    trainer.on('start', (info) => {
+      mark();
       emit('start', info);
     });
     trainer.on('step', (m) => {
-      const now = performance.now();
-      times.push(now - last);
-      last = now;
-      emit('step', m);
+      times.push(performance.now() - last);
+      cpuTimes.push(cpuNow() - lastCpu);
+      emit('step', m); // sending is not part of the step: marked after
+      mark();
     });
     trainer.on('eval', (m) => {
       evalMetrics = m;
-      last = performance.now(); // the evaluation is not a step
       emit('eval', m);
+      mark(); // the evaluation is not a step
     });
     trainer.on('end', (e) => emit('end', e));
     try {
@@ -94,6 +112,12 @@ export async function runJob(
       trainer.dispose();
     }
     stepMs = median(times);
+    stepCpuMs = median(cpuTimes);
+    const final = pairLogps(policy, held.pairs, evalBatch);
+    accuracyNotLonger = accuracyWhereChosenNotLonger(
+      pairRewards(objective, final, initial),
+      final.lengths,
+    );
     if (t.saveModel) {
       modelDir = join(job.out, 'model');
       saveModel(policy, modelDir);
@@ -106,6 +130,8 @@ export async function runJob(
     eval: evalMetrics,
     objectiveOptions,
     stepMs,
+    stepCpuMs,
+    accuracyNotLonger,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     wallSec: (performance.now() - started) / 1000,
     generations,

@@ -10,6 +10,11 @@ export interface RunSummary {
   steps: number;
   /** Held-out share of pairs whose implicit reward ranks chosen over rejected. */
   heldoutAccuracy: number | null;
+  /**
+   * The same accuracy on the held-out pairs whose chosen response is not longer than the
+   * rejected one: there a learned preference for length cannot help, only the true rule.
+   */
+  heldoutAccuracyNotLonger: number | null;
   /** Held-out mean of chosen minus rejected implicit reward. */
   heldoutMargin: number | null;
   /** True-rule win rate of greedy generations against the base (SFT) model; ties count ½. */
@@ -18,8 +23,10 @@ export interface RunSummary {
   ruleRate: number | null;
   /** Mean generated completion length in tokens (greedy, held-out prompts). */
   meanGenLength: number | null;
-  /** Median optimiser step time. */
+  /** Median optimiser step time (wall clock). */
   stepMs: number;
+  /** Median CPU time of a step (user + system, all threads): robust to other load on the machine. */
+  stepCpuMs: number;
   /** Peak resident memory of the run's process. */
   peakRssMiB: number;
   /** Whole run: model load, training, evaluation. */

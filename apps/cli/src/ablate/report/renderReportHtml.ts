@@ -1,5 +1,6 @@
 import { escapeXml } from './escapeXml';
 import { formatTable } from './formatTable';
+import { TABLE_LEGEND } from './tableLegend';
 import type { RunMetrics } from './readMetrics';
 import type { AblationSummary } from './RunSummary';
 import { svgBarChart } from './svgBarChart';
@@ -36,16 +37,16 @@ export function renderReportHtml(
   metrics: Readonly<Record<string, RunMetrics>>,
 ): string {
   const color = (i: number): string => PALETTE[i % PALETTE.length];
-  const curve = (key: string, title: string, yLabel: string): string => {
-    const series: LineSeries[] = summary.runs.map((r, i) => ({
-      name: r.name,
-      color: color(i),
-      points: smooth(
-        (metrics[r.name]?.steps ?? [])
-          .filter((row) => key in row)
-          .map((row) => [row.step, row[key]]),
-      ),
-    }));
+  const curve = (key: string, title: string, yLabel: string, relative = false): string => {
+    const series: LineSeries[] = summary.runs.map((r, i) => {
+      const rows = (metrics[r.name]?.steps ?? []).filter((row) => key in row);
+      const scale = relative ? Math.max(...rows.map((row) => Math.abs(row[key])), 0) || 1 : 1;
+      return {
+        name: r.name,
+        color: color(i),
+        points: smooth(rows.map((row) => [row.step, row[key] / scale])),
+      };
+    });
     return svgLineChart({ title, xLabel: 'step', yLabel, series });
   };
   const bars = (pick: (r: AblationSummary['runs'][number]) => number | null) =>
@@ -56,7 +57,12 @@ export function renderReportHtml(
     ...bars((r) => r.meanGenLength),
   ];
   const charts = [
-    curve('loss', 'Training loss (EMA 0.8)', 'loss'),
+    curve(
+      'loss',
+      'Training loss ÷ its largest value (scales differ by objective; EMA 0.8)',
+      'relative loss',
+      true,
+    ),
     curve('rewards/accuracies', 'Train reward accuracy (EMA 0.8)', 'accuracy'),
     curve('rewards/margins', 'Train reward margin (EMA 0.8)', 'margin'),
     curve('logps/chosen', 'Chosen log-prob, summed (EMA 0.8)', 'log p'),
@@ -68,7 +74,14 @@ export function renderReportHtml(
       reference: 0.5,
     }),
     svgBarChart({
-      title: 'True-rule win rate vs base (greedy)',
+      title: 'Held-out accuracy where chosen is not longer',
+      yLabel: 'accuracy',
+      bars: bars((r) => r.heldoutAccuracyNotLonger),
+      format: percent,
+      reference: 0.5,
+    }),
+    svgBarChart({
+      title: 'True-rule win rate vs start (greedy)',
       yLabel: 'win rate',
       bars: bars((r) => r.winRate),
       format: percent,
@@ -81,9 +94,9 @@ export function renderReportHtml(
       format: (v) => v.toFixed(1),
     }),
     svgBarChart({
-      title: 'Median step time (ms)',
+      title: 'Median CPU time per step (ms)',
       yLabel: 'ms',
-      bars: bars((r) => r.stepMs),
+      bars: bars((r) => r.stepCpuMs),
       format: (v) => v.toFixed(0),
     }),
   ];
@@ -101,6 +114,7 @@ pre{background:#f6f6f6;padding:10px;overflow-x:auto} .grid{display:flex;flex-wra
 ${notes ? `<ul class="meta">${notes}</ul>` : ''}
 <h2>Results</h2>
 <pre>${escapeXml(formatTable(summary))}</pre>
+<p class="meta">${escapeXml(TABLE_LEGEND)}</p>
 <h2>Plots</h2>
 <div class="grid">${charts.join('\n')}</div>
 </body></html>

@@ -12,11 +12,13 @@ const run = (name: string, over: Partial<RunSummary> = {}): RunSummary => ({
   options: {},
   steps: 3,
   heldoutAccuracy: 0.75,
+  heldoutAccuracyNotLonger: 0.5,
   heldoutMargin: 0.5,
   winRate: 0.625,
   ruleRate: 0.5,
   meanGenLength: 12.25,
   stepMs: 40.4,
+  stepCpuMs: 30.6,
   peakRssMiB: 300.2,
   wallSec: 9.95,
   metricsFile: `${name}/metrics.jsonl`,
@@ -59,19 +61,25 @@ describe('writeReport', () => {
     expect(back.runs.map((r) => r.name)).toEqual(['simpo', 'dpo']);
     expect(back.runs[0]).toEqual(summary.runs[0]);
     const table = formatTable(summary).split('\n');
-    // 0.75 → 75.0%, 0.625 → 62.5%, 12.25 → 12.3 (toFixed(1) rounds half away), 40.4 ms → 40
-    expect(table[2]).toMatch(/^sft \(start\)\s+—\s+—\s+—\s+25\.0%\s+10\.0\s+—\s+—\s+1\.0$/);
+    // 0.75 → 75.0%, 0.625 → 62.5%, 12.25 → 12.3 (toFixed(1) rounds half away), 40.4 ms → 40,
+    // 30.6 → 31
+    expect(table[2]).toMatch(/^sft \(start\)(\s+—){4}\s+25\.0%\s+10\.0(\s+—){3}\s+1\.0$/);
     expect(table[3]).toMatch(
-      /^simpo\s+75\.0%\s+0\.500\s+62\.5%\s+50\.0%\s+12\.3\s+40\s+300\s+9\.9/,
+      /^simpo\s+75\.0%\s+50\.0%\s+0\.500\s+62\.5%\s+50\.0%\s+12\.3\s+40\s+31\s+300\s+9\.9/,
     );
-    expect(table[4]).toMatch(/^dpo\s+50\.0%\s+0\.500\s+—/);
+    // header and rows have the same 11 columns (cells are separated by two or more spaces)
+    expect(table[0].split(/\s{2,}/)).toHaveLength(11);
+    expect(table[0]).toMatch(
+      /^run\s+acc\s+acc c≤r\s+margin\s+win vs start\s+rule\s+gen len\s+step ms\s+cpu ms/,
+    );
+    expect(table[4]).toMatch(/^dpo\s+50\.0%\s+50\.0%\s+0\.500\s+—/);
   });
 
   it('renders a self-contained page: inline SVG plots, escaped text, nothing fetched', () => {
     const { out, summary } = fixture();
     const { reportFile } = writeReport(out, summary);
     const html = readFileSync(reportFile, 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html.match(/<svg /g)).toHaveLength(9);
     expect(html).toContain('test &lt;ablation&gt;');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     // the only URL is the SVG namespace

@@ -1,0 +1,64 @@
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { RMS_NORM, RMS_NORM_GRAD } from '../ops/rmsNorm';
+import type { NativeKernelContext } from './NativeKernelContext';
+
+function shape(x?: TensorInfo, weight?: TensorInfo): [number, number] {
+  const ok =
+    x?.dtype === 'float32' &&
+    x.shape.length === 2 &&
+    weight?.dtype === 'float32' &&
+    weight.shape.length === 1 &&
+    weight.shape[0] === x.shape[1];
+  if (!ok) {
+    throw new TypeError(
+      `${RMS_NORM}: needs float32 x [M, D] and weight [D], got [${x?.shape}] and [${weight?.shape}]`,
+    );
+  }
+  return [x.shape[0], x.shape[1]];
+}
+
+/** Forward and gradient kernels of `rmsNorm`: one C pass over the rows each. */
+export function rmsNormKernels(ctx: NativeKernelContext): KernelConfig[] {
+  return [
+    {
+      kernelName: RMS_NORM,
+      backendName: ctx.backendName,
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { x, weight } = inputs;
+        const [rows, cols] = shape(x, weight);
+        const memory = ctx.memory(backend);
+        const y = memory.output([rows, cols]); // [M, D]; before views
+        const eps = (attrs as { eps: number }).eps;
+        ctx.addon.rmsNorm(memory.f32(x!)!, memory.f32(weight!)!, eps, y.values, rows, cols);
+        return y.info;
+      },
+    },
+    {
+      kernelName: RMS_NORM_GRAD,
+      backendName: ctx.backendName,
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { x, weight, dy } = inputs;
+        const [rows, cols] = shape(x, weight);
+        if (dy?.dtype !== 'float32' || dy.shape.join() !== x!.shape.join()) {
+          throw new TypeError(`${RMS_NORM_GRAD}: dy must be float32 [${x!.shape}]`);
+        }
+        const memory = ctx.memory(backend);
+        const dx = memory.output([rows, cols]); // [M, D]; outputs before views
+        const dw = memory.output([cols]); // [D]
+        const [xv, wv, gv] = [memory.f32(x!)!, memory.f32(weight!)!, memory.f32(dy)!];
+        const eps = (attrs as { eps: number }).eps;
+        ctx.addon.rmsNormGrad(
+          xv,
+          wv,
+          gv,
+          eps,
+          memory.f32(dx.info)!,
+          memory.f32(dw.info)!,
+          rows,
+          cols,
+        );
+        return [dx.info, dw.info];
+      },
+    },
+  ];
+}
