@@ -97,3 +97,4 @@ const { rmsNorm } = await import('@prefopt/backend-native');
 const { rmsNorm: modelRmsNorm } = await import('../../packages/model/src/ops/rmsNorm');
 time('rmsNorm: tfjs ops, autodiff (model)', (a, w) => modelRmsNorm(a as tf.Tensor2D, w as tf.Tensor1D, 1e-5), h, gain);
 time('rmsNorm: fused rmsNorm, closed-form gradient', (a, w) => rmsNorm(a as tf.Tensor2D, w as tf.Tensor1D, 1e-5), h, gain);
+

@@ -2,7 +2,8 @@
 """PyTorch baseline for `prefopt bench`: the same Llama model and the same training step.
 
 One step = policy forward over 2B rows (chosen + rejected), summed completion log-probs,
-(reference forward under no_grad for DPO), the objective's loss, backward, AdamW update.
+(reference forward under no_grad for DPO), the objective's loss, backward, global-norm
+clipping to 1 and the AdamW update — what prefopt's trainer does per step.
 Timed after warm-up; prints one JSON line like `prefopt bench --json`.
 
   /usr/bin/python3 tools/bench/torch_step.py --model-config '{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}' \
@@ -144,6 +145,7 @@ def main():
         opt.zero_grad(set_to_none=True)
         loss.backward()
         t3 = time.perf_counter()
+        torch.nn.utils.clip_grad_norm_(policy.parameters(), 1.0)  # the trainer's maxGradNorm default
         opt.step()
         t4 = time.perf_counter()
         c4 = time.process_time()

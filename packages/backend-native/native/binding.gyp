@@ -9,7 +9,9 @@
       "cflags": [
         "-O3",
         "-fopenmp",
-        "-std=c11"
+        "-std=c11",
+        "-Wall",
+        "-Wno-unknown-pragmas"
       ],
       "cflags!": [
         "-O2"

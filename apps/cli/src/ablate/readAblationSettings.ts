@@ -5,6 +5,7 @@ import type { ParsedArgs } from '../args/parseArgs';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { objectiveModules } from '../objectives/objectiveModules';
 import type { AblationSettings } from './AblationSettings';
+import { chooseTokenizer } from '../train/chooseTokenizer';
 import { expandGrid } from './grid/expandGrid';
 
 /** `prefopt ablate` flags → settings; `backend` is resolved by the caller. */
@@ -40,18 +41,19 @@ export async function readAblationSettings(
       `--annotator-options must be a JSON object like '{"word":"dog"}'.`,
     );
   }
+  const model = requireString(
+    args,
+    'model',
+    'the model every run starts from (.bin, HF folder, or a model-config .json).',
+  );
   const steps = numberFlag(args, 'steps', 100, { min: 1, integer: true })!;
   return {
     title: stringFlag(args, 'title', 'prefopt ablation')!,
     command,
     out: stringFlag(args, 'out', 'runs/ablate')!,
     plugins,
-    model: requireString(
-      args,
-      'model',
-      'the model every run starts from (.bin, HF folder, or a model-config .json).',
-    ),
-    tokenizer: stringFlag(args, 'tokenizer', 'bytes')!,
+    model,
+    tokenizer: chooseTokenizer(stringFlag(args, 'tokenizer'), model),
     data: requireString(args, 'data', 'the preference data to train on.'),
     evalData: requireString(
       args,

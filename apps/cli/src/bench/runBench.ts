@@ -41,10 +41,10 @@ export async function runBench(
   const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
   const timed: PhaseTimes[] = [];
   let loss = NaN;
-  const stepParts = { policy, reference, objective, optimizer, lr: options.lr };
+  const stepParts = { policy, reference, objective, optimizer, lr: options.lr, maxGradNorm: 1 };
   try {
     for (let i = 0; i < options.warmup + options.steps; i++) {
-      const step = timedStep(stepParts, batch);
+      const step = await timedStep(stepParts, batch);
       loss = step.loss;
       const warm = i < options.warmup;
       if (!warm) timed.push(step.times);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { CausalLM, Objective, PairLogps, PreferenceBatch } from '@prefopt/core';
-import type { AdamW, ReferenceSource } from '@prefopt/trainer';
+import { clipByGlobalNorm, type AdamW, type ReferenceSource } from '@prefopt/trainer';
 import type { PhaseTimes } from './BenchOptions';
 
 /** What one training step needs: the trainer's parts, without its data loop. */
@@ -10,48 +10,47 @@ export interface StepParts {
   objective: Objective;
   optimizer: AdamW;
   lr: number;
+  maxGradNorm: number; // the trainer's default is 1
 }
 
 /**
- * One training step as the trainer runs it (reference outside the tape, policy forward
- * + loss + gradients under tf.variableGrads, AdamW), timed by phase. The cpu, native and
- * wasm backends run kernels synchronously, so wall-clock marks are exact there; the loss
- * is read back at the end of the forward pass so queued backends (webgpu) flush too.
- * Leaves tf.memory().numTensors unchanged.
+ * One training step as the trainer runs it — reference outside the tape, policy forward +
+ * loss + gradients under tf.variableGrads, global-norm clipping, AdamW — timed by phase.
+ * cpu, native and wasm run kernels synchronously, so the marks are exact there; on queued
+ * backends (webgpu) the forward mark is when the forward was enqueued (each later phase
+ * ends with an `await data()`, which flushes). Leaves tf.memory().numTensors unchanged.
  */
-export function timedStep(
+export async function timedStep(
   parts: StepParts,
   batch: PreferenceBatch,
-): { times: PhaseTimes; loss: number } {
+): Promise<{ times: PhaseTimes; loss: number }> {
   const { policy, reference, objective, optimizer, lr } = parts;
   const vars = policy.trainableVariables as tf.Variable[];
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ref: PairLogps | undefined = reference?.logps(batch); // [B] each
-  if (ref) ref.chosen.dataSync();
-  const t1 = performance.now();
-  let t2 = t1;
-  let loss = NaN;
+  const owned: tf.Tensor[] = ref ? [ref.chosen, ref.rejected] : [];
   try {
+    if (ref) await ref.chosen.data();
+    const t1 = performance.now();
+    let t2 = t1;
     const { value, grads } = tf.variableGrads(() => {
       const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
       const out = objective.compute({ policy: logps, reference: ref, lengths });
-      loss = out.loss.dataSync()[0];
       t2 = performance.now();
       return out.loss;
     }, vars);
-    const ordered = vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
-    ordered[ordered.length - 1].dataSync();
+    owned.push(value, ...Object.values(grads));
+    const ordered = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // unused variables: 0
+    owned.push(...ordered.filter((g) => !owned.includes(g)));
+    await ordered[ordered.length - 1].data();
     const t3 = performance.now();
-    optimizer.apply(ordered, lr);
-    vars[vars.length - 1].dataSync();
+    const { clipped } = await clipByGlobalNorm(ordered, parts.maxGradNorm);
+    owned.push(...clipped);
+    optimizer.apply(clipped, lr);
+    await vars[vars.length - 1].data();
     const t4 = performance.now();
     const cpu = process.cpuUsage(cpu0);
-    tf.dispose([
-      value,
-      ...Object.values(grads),
-      ...ordered.filter((g) => !Object.values(grads).includes(g)),
-    ]);
     return {
       times: {
         referenceForward: ref ? t1 - t0 : 0,
@@ -61,9 +60,9 @@ export function timedStep(
         step: t4 - t0,
         stepCpu: (cpu.user + cpu.system) / 1000,
       },
-      loss,
+      loss: (await value.data())[0],
     };
   } finally {
-    if (ref) tf.dispose([ref.chosen, ref.rejected]);
+    tf.dispose(owned);
   }
 }

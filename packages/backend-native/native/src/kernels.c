@@ -23,8 +23,10 @@ void pf_batch_matmul(int trans_a, int trans_b, int64_t batch, int64_t m, int64_t
 /* Max and log Σ exp(x − max) of one row: the two passes every kernel below shares. */
 static inline float row_logsumexp(const float *x, int64_t cols, float *max_out) {
   float mx = x[0];
+#pragma omp simd reduction(max : mx)
   for (int64_t j = 1; j < cols; j++) mx = x[j] > mx ? x[j] : mx;
   float sum = 0.0f;
+#pragma omp simd reduction(+ : sum)
   for (int64_t j = 0; j < cols; j++) sum += expf(x[j] - mx);
   *max_out = mx;
   return logf(sum);
@@ -36,13 +38,16 @@ void pf_softmax(const float *x, float *y, int64_t rows, int64_t cols) {
     const float *xr = x + r * cols;
     float *yr = y + r * cols;
     float mx = xr[0];
+#pragma omp simd reduction(max : mx)
     for (int64_t j = 1; j < cols; j++) mx = xr[j] > mx ? xr[j] : mx;
     float sum = 0.0f;
+#pragma omp simd reduction(+ : sum)
     for (int64_t j = 0; j < cols; j++) {
       yr[j] = expf(xr[j] - mx);
       sum += yr[j];
     }
     const float inv = 1.0f / sum;
+#pragma omp simd
     for (int64_t j = 0; j < cols; j++) yr[j] *= inv;
   }
 }
@@ -71,6 +76,7 @@ void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float 
     }
     float mx;
     const float lse = row_logsumexp(xr, vocab, &mx) + mx;
+#pragma omp simd
     for (int64_t j = 0; j < vocab; j++) dr[j] = -g * expf(xr[j] - lse);
     dr[targets[r]] += g;
   }

@@ -24,7 +24,8 @@ function gradComposite(logits: tf.Tensor2D, targets: tf.Tensor1D, dy: tf.Tensor1
   return tf.tidy(() => {
     const v = logits.shape[1];
     const probs = tf.softmax(logits); // [N, V]
-    const oneHot = tf.oneHot(targets, v, 1, 0, 'float32'); // [N, V]
+    // int32 then cast: wasm 4.22's OneHot ignores dtype float32 (writes int bits, 1 → 1.4e-45)
+    const oneHot = tf.cast(tf.oneHot(targets, v), 'float32'); // [N, V]
     return tf.mul(tf.sub(oneHot, probs), tf.expandDims(dy, 1)) as tf.Tensor2D; // [N, V]
   });
 }

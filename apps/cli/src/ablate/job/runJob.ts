@@ -6,7 +6,7 @@ import {
   type EvalMetrics,
   type TrainerEvents,
 } from '@prefopt/core';
-import { loadTokenizer } from '@prefopt/data';
+import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
 import {
   attachMetricsLog,
@@ -42,12 +42,7 @@ export async function runJob(
   await adapter.activate();
   const tokenizer = loadTokenizer(job.tokenizer);
   const policy = buildPolicy(job.model, job.seed);
-  if (tokenizer.vocabSize > policy.vocabSize) {
-    throw new PrefoptError(
-      'tokenizer',
-      `tokenizer ${job.tokenizer} has ${tokenizer.vocabSize} ids but model ${job.model} only ${policy.vocabSize}.`,
-    );
-  }
+  assertTokenizerFits(tokenizer, policy);
   const held = await loadJobData(job.evalData, tokenizer, job.maxLength);
   let evalMetrics: EvalMetrics | null = null;
   let objectiveOptions: JobResult['objectiveOptions'] = null;

@@ -16,6 +16,11 @@ export async function runWorker(ctx: CommandContext): Promise<number> {
   }
   const send = (msg: WorkerMessage) =>
     new Promise<void>((resolve) => process.send!(msg, undefined, {}, () => resolve()));
+  let finished = false;
+  // The parent went away (killed, Ctrl-C): stop instead of training for nobody.
+  process.once('disconnect', () => {
+    if (!finished) process.exit(130);
+  });
   const job = await new Promise<AblationJob>((resolve) =>
     process.once('message', (m) => resolve(m as AblationJob)),
   );
@@ -35,6 +40,7 @@ export async function runWorker(ctx: CommandContext): Promise<number> {
     });
     return 1;
   } finally {
+    finished = true;
     process.disconnect?.();
   }
 }

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { describeIfShared, useCpuBackend } from '@prefopt/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModel } from '../createModel';
+import type { LlamaModel } from '../llama/LlamaModel';
+import { loadModel } from '../loadModel';
+import { generate } from './generate';
+
+let model: LlamaModel;
+beforeAll(async () => {
+  await useCpuBackend();
+  model = createModel(
+    { dim: 16, hiddenDim: 24, layers: 2, heads: 4, kvHeads: 2, vocab: 13, seqLen: 10 },
+    { seed: 3 },
+  );
+});
+afterAll(() => model.dispose());
+
+/** Greedy decoding without a cache: the argmax of a full forward over the whole sequence, each step. */
+function greedyWithoutCache(m: LlamaModel, prompt: number[], n: number): number[] {
+  const seq = [...prompt];
+  for (let i = 0; i < n; i++) {
+    const ids = tf.tensor2d([seq], [1, seq.length], 'int32');
+    seq.push(
+      tf.tidy(
+        () =>
+          tf
+            .argMax(
+              m
+                .logits(ids)
+                .slice([0, seq.length - 1, 0], [1, 1, -1])
+                .reshape([-1]),
+            )
+            .dataSync()[0],
+      ),
+    );
+    ids.dispose();
+  }
+  return seq.slice(prompt.length);
+}
+
+describe('generate', () => {
+  it('greedy with the KV cache equals greedy over full forwards, and leaves no tensors', async () => {
+    const before = tf.memory().numTensors;
+    const ours = await generate(model, [1, 5, 7], { maxNewTokens: 5 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(ours).toEqual(greedyWithoutCache(model, [1, 5, 7], 5));
+  });
+
+  it('stops at EOS (included) and at the model’s seqLen', async () => {
+    const free = await generate(model, [1, 5, 7], { maxNewTokens: 5 });
+    const eos = free[2];
+    const stopped = await generate(model, [1, 5, 7], { maxNewTokens: 5, eosId: eos });
+    expect(stopped).toEqual(free.slice(0, free.indexOf(eos) + 1));
+    // seqLen 10, prompt 3: positions 3..9 can be fed, so at most 10 − 3 + 1 = 8 new ids
+    expect(await generate(model, [1, 5, 7], { maxNewTokens: 50 })).toHaveLength(8);
+  });
+
+  it('sampling is reproducible per seed, and different across seeds', async () => {
+    const opts = { maxNewTokens: 6, temperature: 1.5, topP: 0.95 };
+    const a = await generate(model, [1, 2], { ...opts, seed: 11 });
+    expect(await generate(model, [1, 2], { ...opts, seed: 11 })).toEqual(a);
+    const others: string[] = [];
+    for (const seed of [12, 13, 14])
+      others.push((await generate(model, [1, 2], { ...opts, seed })).join());
+    expect(others.some((o) => o !== a.join())).toBe(true);
+  });
+});
+
+describeIfShared('generate (stories260K)', ['models/stories260K/stories260K.bin'], ([bin]) => {
+  it('greedy continuation of "Once upon a time" equals the PyTorch reference', async () => {
+    // /usr/bin/python3 tools/reference/llama2c_reference.py generate …/stories260K.bin …/tok512.bin "Once upon a time" 60
+    const reference = [
+      1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426, 338, 401, 396,
+      267, 337, 410, 408, 419, 292, 411, 322, 265, 282, 295, 433, 426, 385, 328, 432, 358, 394, 261,
+      370, 432, 352, 266, 268, 388, 426, 338, 391, 266, 267, 337, 335, 312, 432, 398, 312, 286, 267,
+      414, 270, 333, 415, 426, 13, 438, 310,
+    ];
+    const m = loadModel(bin);
+    expect(
+      await generate(m, reference.slice(0, 5), { maxNewTokens: 60, temperature: 0, eosId: 2 }),
+    ).toEqual(reference.slice(5));
+    m.dispose();
+  });
+});

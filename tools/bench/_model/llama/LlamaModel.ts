@@ -1,0 +1,152 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { PrefoptError } from '@prefopt/core';
+import type { CausalLM, PreferenceBatch, SequenceLogpsResult } from '@prefopt/core';
+import type { ModelConfig } from '../config/ModelConfig';
+import { applyRotary } from '../ops/applyRotary';
+import { causalMask } from '../ops/causalMask';
+import { gatherRows } from '../ops/gatherRows';
+import { matMul2d } from '../ops/matMul2d';
+import { rmsNorm } from '../ops/rmsNorm';
+import { rotaryTables, type RotaryTables } from '../ops/rotaryTables';
+import { attention } from './attention';
+import { feedForward } from './feedForward';
+import type { KvCache } from './KvCache';
+import type { LlamaWeights } from './LlamaWeights';
+import { targetLogps } from './targetLogps';
+import { validateBatch } from './validateBatch';
+
+/**
+ * A Llama-family causal LM (RMSNorm, rotary embeddings, SwiGLU, grouped-query attention,
+ * tied or untied head). It owns its variables; `dispose()` frees them.
+ */
+export class LlamaModel implements CausalLM {
+  readonly vocabSize: number;
+  readonly maxSeqLen: number;
+  readonly trainableVariables: readonly tf.Variable[];
+  private readonly rope: RotaryTables;
+
+  constructor(
+    readonly config: ModelConfig,
+    readonly weights: LlamaWeights,
+  ) {
+    this.vocabSize = config.vocab;
+    this.maxSeqLen = config.seqLen;
+    this.trainableVariables = [
+      weights.embedding,
+      ...weights.layers.flatMap((l) => [
+        l.attnNorm,
+        l.wq,
+        l.wk,
+        l.wv,
+        l.wo,
+        l.ffnNorm,
+        l.w1,
+        l.w2,
+        l.w3,
+      ]),
+      weights.finalNorm,
+      ...(weights.classifier ? [weights.classifier] : []),
+    ];
+    this.rope = rotaryTables(config.dim / config.heads, config.seqLen, config.ropeTheta);
+  }
+
+  logits(inputIds: tf.Tensor2D): tf.Tensor3D {
+    return tf.tidy(() => {
+      const [n, t] = inputIds.shape;
+      return tf.reshape(this.head(this.hidden(inputIds)), [n, t, this.vocabSize]); // [N, T, V]
+    });
+  }
+
+  /** Logits of the last position only, appending this step's keys/values to `cache`. */
+  decode(inputIds: tf.Tensor2D, cache: KvCache): tf.Tensor2D {
+    return tf.tidy(() => {
+      const [n, t] = inputIds.shape;
+      const d = this.config.dim;
+      const h = tf.reshape(this.hidden(inputIds, cache), [n, t, d]); // [N, T, D]
+      const last = tf.reshape(tf.slice(h, [0, t - 1, 0], [n, 1, d]), [n, d]); // [N, D]
+      return this.head(last as tf.Tensor2D); // [N, V]
+    });
+  }
+
+  /** log p(x_t | x_<t) for t = 1 … T−1 of every row: [N, T] int32 → [N, T−1]. */
+  tokenLogps(inputIds: tf.Tensor2D): tf.Tensor2D {
+    const [n, t] = inputIds.shape;
+    if (t < 2)
+      throw new PrefoptError('input', `tokenLogps needs at least 2 tokens per row, got ${t}.`);
+    return tf.tidy(() => {
+      const context = tf.slice(inputIds, [0, 0], [n, t - 1]); // [N, T−1]
+      const targets = tf.slice(inputIds, [0, 1], [n, t - 1]); // [N, T−1]
+      const logits = this.head(this.hidden(context)); // [N·(T−1), V]
+      return tf.reshape(targetLogps(logits, tf.reshape(targets, [n * (t - 1)])), [n, t - 1]);
+    });
+  }
+
+  sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult {
+    validateBatch(batch, this.vocabSize, this.maxSeqLen);
+    const { size: b, seqLen: t } = batch;
+    const lengths = new Float32Array(2 * b);
+    for (let r = 0; r < 2 * b; r++) {
+      for (let j = 1; j < t; j++) lengths[r] += batch.completionMask[r * t + j];
+    }
+    return tf.tidy(() => {
+      const ids = tf.tensor2d(batch.inputIds, [2 * b, t], 'int32'); // [2B, T]
+      const mask = tf.slice(tf.tensor2d(batch.completionMask, [2 * b, t]), [0, 1], [2 * b, t - 1]); // [2B, T−1]
+      const sums = tf.sum(tf.mul(this.tokenLogps(ids), mask), 1) as tf.Tensor1D; // [2B]
+      const counts = tf.tensor1d(lengths); // [2B]
+      return {
+        logps: { chosen: tf.slice(sums, 0, b), rejected: tf.slice(sums, b, b) },
+        lengths: { chosen: tf.slice(counts, 0, b), rejected: tf.slice(counts, b, b) },
+      };
+    });
+  }
+
+  dispose(): void {
+    for (const v of this.trainableVariables) v.dispose();
+    this.rope.cos.dispose();
+    this.rope.sin.dispose();
+  }
+
+  /** Final-normed hidden states [N·T, D] of [N, T] ids; with a cache, positions continue it. */
+  private hidden(inputIds: tf.Tensor2D, cache?: KvCache): tf.Tensor2D {
+    const { config, weights } = this;
+    const [n, t] = inputIds.shape;
+    const offset = cache?.length ?? 0;
+    if (offset + t > config.seqLen) {
+      throw new PrefoptError(
+        'input',
+        `sequence of ${offset + t} tokens is longer than the model's seqLen ${config.seqLen}; shorten the input.`,
+      );
+    }
+    const { heads: h, kvHeads: kv } = config;
+    const hd = config.dim / h;
+    const cos = tf.slice(this.rope.cos, [offset, 0], [t, hd]); // [T, hd]
+    const sin = tf.slice(this.rope.sin, [offset, 0], [t, hd]); // [T, hd]
+    const mask = causalMask(t, offset + t, offset); // [T, offset + T]
+    let x = gatherRows(weights.embedding as tf.Tensor2D, tf.reshape(inputIds, [n * t])); // [N·T, D]
+    weights.layers.forEach((layer, l) => {
+      const a = rmsNorm(x, layer.attnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
+      const q = applyRotary(
+        tf.reshape(matMul2d(a, layer.wq as tf.Tensor2D), [n, t, h, hd]),
+        cos,
+        sin,
+      ); // [N, T, H, hd]
+      let k = applyRotary(
+        tf.reshape(matMul2d(a, layer.wk as tf.Tensor2D), [n, t, kv, hd]),
+        cos,
+        sin,
+      ); // [N, T, KV, hd]
+      let v = tf.reshape(matMul2d(a, layer.wv as tf.Tensor2D), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
+      if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
+      x = tf.add(x, matMul2d(attention(q, k, v, mask), layer.wo as tf.Tensor2D)); // [N·T, D]
+      x = tf.add(x, feedForward(rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps), layer)); // [N·T, D]
+    });
+    if (cache) cache.length = offset + t;
+    return rmsNorm(x, weights.finalNorm as tf.Tensor1D, config.normEps); // [N·T, D]
+  }
+
+  /** Output head: [M, D] → [M, V]; the tied head is the embedding, transposed explicitly. */
+  private head(h: tf.Tensor2D): tf.Tensor2D {
+    const w = this.weights.classifier ?? tf.transpose(this.weights.embedding); // [D, V]
+    return matMul2d(h, w as tf.Tensor2D); // [M, V]
+  }
+}

@@ -1,0 +1,14 @@
+import { modelWeights } from './checkpoint/modelWeights';
+import { writeHfFolder } from './checkpoint/hf/writeHfFolder';
+import { writeLlama2cBin } from './checkpoint/writeLlama2cBin';
+import type { LlamaModel } from './llama/LlamaModel';
+
+/**
+ * Writes `model` to `path`: a llama2.c legacy checkpoint when the path ends in `.bin`,
+ * otherwise a folder in Hugging Face layout (config.json + float32 model.safetensors).
+ */
+export function saveModel(model: LlamaModel, path: string): void {
+  const weights = modelWeights(model);
+  if (path.endsWith('.bin')) writeLlama2cBin(path, model.config, weights);
+  else writeHfFolder(path, model.config, weights);
+}
