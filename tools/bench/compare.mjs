@@ -4,7 +4,8 @@
 // performance issue tracks. Usage (from the repository root):
 //   node tools/bench/compare.mjs [--model-config JSON] [--batch 4] [--seq 128] [--threads 1]
 //       [--objectives simpo,dpo] [--steps 5] [--warmup 2] [--backend auto] [--python /usr/bin/python3]
-//       [--json]
+//       [--trainer] [--json]
+// --trainer: prefopt times its Trainer loop itself (bench --trainer), without the phase split.
 // Prints a table, then `ratio ...` lines; --json prints one JSON object instead.
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -23,15 +24,15 @@ const defaults = {
   backend: 'auto',
   python: '/usr/bin/python3',
 };
-const opts = { ...defaults, json: false };
+const opts = { ...defaults, json: false, trainer: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-  if (key === 'json') opts.json = true;
+  if (key === 'json' || key === 'trainer') opts[key] = true;
   else if (key in defaults && i + 1 < argv.length) opts[key] = argv[++i];
   else {
     console.error(
-      `compare.mjs: unknown flag ${argv[i]}; flags: ${Object.keys(defaults).join(', ')}, json`,
+      `compare.mjs: unknown flag ${argv[i]}; flags: ${Object.keys(defaults).join(', ')}, json, trainer`,
     );
     process.exit(2);
   }
@@ -96,6 +97,7 @@ for (const objective of opts.objectives.split(',')) {
     '--backend',
     opts.backend,
     '--json',
+    ...(opts.trainer ? ['--trainer'] : []),
   ]);
   results[objective] = { pytorch: torch, prefopt };
 }
@@ -119,7 +121,7 @@ if (results.simpo && results.dpo) {
 if (opts.json) {
   console.log(JSON.stringify({ config: opts, results, ratios }));
 } else {
-  const f = (x) => x.toFixed(1).padStart(8);
+  const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(1)).padStart(8);
   console.log(
     `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}`,
   );
@@ -129,7 +131,8 @@ if (opts.json) {
   for (const [objective, r] of Object.entries(results)) {
     for (const [impl, x] of Object.entries(r)) {
       const name = impl === 'prefopt' ? `prefopt/${x.backend}` : `pytorch ${x.torch}`;
-      const p = x.phases;
+      const none = { forward: NaN, referenceForward: NaN, backward: NaN, optimizer: NaN };
+      const p = x.phases ?? none; // bench --trainer has no phase split
       console.log(
         `${objective.padEnd(9)} ${name.padEnd(17)} ${f(x.medianStepMs)} ${f(x.medianStepCpuMs)} ${f(p.forward)} ${f(p.referenceForward)} ${f(p.backward)} ${f(p.optimizer)} ${String(Math.round(x.tokensPerSec)).padStart(6)} ${f(x.peakRssMiB)} ${x.wasmHeapMiB ? f(x.wasmHeapMiB) : '       -'}`,
       );

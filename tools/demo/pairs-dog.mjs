@@ -5,7 +5,7 @@
 //   2. `prefopt train --objective simpo` on those pairs (a short run);
 //   3. `prefopt pairs` again on FRESH prompts, with the base and the trained model: its `meanScore` is the
 //      share of samples that mention a dog.
-// Usage: node tools/demo/pairs-dog.mjs [--out runs/pairs-dog] [--steps 40] [--k 8] [--seed 1]
+// Usage: node tools/demo/pairs-dog.mjs [--out runs/pairs-dog] [--steps 40] [--k 8] [--lr 1e-3] [--seed 1]
 // Prints one JSON line: the rule's rate on fresh samples before and after, and the commands.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ const steps = flag('steps', '40');
 const k = flag('k', '8');
 const seed = flag('seed', '1');
 const backend = flag('backend', 'auto');
+const lr = flag('lr', '1e-3');
 mkdirSync(out, { recursive: true });
 
 // Story openers; the first half makes training pairs, the second half is only ever sampled fresh.
@@ -106,7 +107,7 @@ const train = prefopt([
   '--batch-size',
   '4',
   '--lr',
-  '1e-3',
+  lr,
   '--max-length',
   '128',
   '--eval-split',
@@ -146,6 +147,7 @@ const result = {
   freshRuleRateBase: before.meanScore,
   freshRuleRateSimpo: after.meanScore,
   steps: Number(steps),
+  lr: Number(lr),
   seed: Number(seed),
   seconds: {
     pairs: pairs.seconds,

@@ -83,8 +83,8 @@ describe('prefopt generate (small saved model, byte tokenizer)', () => {
   it('prints prompt + continuation; a tokenizer larger than the model fails before compute', async () => {
     await useCpuBackend();
     const config = { dim: 8, hiddenDim: 16, layers: 1, heads: 2, kvHeads: 1, seqLen: 32 };
-    saveModel(createModel({ ...config, vocab: 259 }, { seed: 1 }), join(dir, 'fits'));
-    saveModel(createModel({ ...config, vocab: 200 }, { seed: 1 }), join(dir, 'small'));
+    await saveModel(createModel({ ...config, vocab: 259 }, { seed: 1 }), join(dir, 'fits'));
+    await saveModel(createModel({ ...config, vocab: 200 }, { seed: 1 }), join(dir, 'small'));
     const argv = [
       '--tokenizer',
       'bytes',

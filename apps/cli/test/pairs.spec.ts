@@ -34,7 +34,7 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
       { dim: 16, hiddenDim: 32, layers: 1, heads: 2, kvHeads: 2, vocab: 259, seqLen: 64 },
       { seed: 3 },
     );
-    saveModel(model, join(dir, 'model'));
+    await saveModel(model, join(dir, 'model'));
     model.dispose();
     writeFileSync(join(dir, 'prompts.txt'), 'The cat\nA dog\nOnce\nHello\n');
   });

@@ -10,6 +10,7 @@ export { buildWeights } from './llama/buildWeights';
 export { loadModel } from './loadModel';
 export { saveModel } from './saveModel';
 export { modelWeights } from './checkpoint/modelWeights';
+export { modelVariables } from './checkpoint/modelVariables';
 export { modelFromWeights } from './checkpoint/modelFromWeights';
 export type { WeightArrays } from './checkpoint/WeightArrays';
 export { readLlama2cBin } from './checkpoint/readLlama2cBin';

@@ -7,8 +7,8 @@ import type { LlamaModel } from './llama/LlamaModel';
  * Writes `model` to `path`: a llama2.c legacy checkpoint when the path ends in `.bin`,
  * otherwise a folder in Hugging Face layout (config.json + float32 model.safetensors).
  */
-export function saveModel(model: LlamaModel, path: string): void {
-  const weights = modelWeights(model);
+export async function saveModel(model: LlamaModel, path: string): Promise<void> {
+  const weights = await modelWeights(model);
   if (path.endsWith('.bin')) writeLlama2cBin(path, model.config, weights);
   else writeHfFolder(path, model.config, weights);
 }

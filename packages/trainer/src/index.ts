@@ -25,5 +25,3 @@ export { formatStep } from './reporters/formatStep';
 export type { TextSink } from './reporters/TextSink';
 export { PairBatchStream } from './data/PairBatchStream';
 export { frozenCopy } from './reference/frozenCopy';
-export { readModelWeights } from './checkpoint/readModelWeights';
-export { writeModel } from './checkpoint/writeModel';

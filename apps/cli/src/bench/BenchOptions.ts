@@ -26,6 +26,7 @@ export interface PhaseTimes {
 /** The `--json` line. */
 export interface BenchResult {
   impl: 'prefopt';
+  mode: 'step' | 'trainer'; // bench's instrumented step, or the Trainer loop itself (--trainer)
   backend: string; // the adapter's name ('native', 'wasm', …)
   tfBackend: string; // tfjs's backend underneath ('wasm' for native)
   threads: number | null;
@@ -39,6 +40,6 @@ export interface BenchResult {
   tokensPerSec: number; // 2·B·T tokens per median step
   peakRssMiB: number; // the process's peak resident set (the wasm heap never shrinks)
   wasmHeapMiB: number | null; // wasm-heap backends (wasm, native): the heap's size, its high-water mark
-  phases: Omit<PhaseTimes, 'step' | 'stepCpu'>; // medians per phase (wall clock)
+  phases: Omit<PhaseTimes, 'step' | 'stepCpu'> | null; // medians per phase (wall clock); null with --trainer
   loss: number; // loss of the last step, a sanity check that it trains
 }

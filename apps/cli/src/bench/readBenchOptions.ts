@@ -22,7 +22,9 @@ const MODEL_KEYS = ['dim', 'hiddenDim', 'layers', 'heads', 'kvHeads', 'vocab', '
  * flag. (--backend/--threads are activateBackend's, --objective/--params/option flags
  * resolveObjective's.)
  */
-export function readBenchOptions(args: ParsedArgs): BenchOptions & { json: boolean } {
+export function readBenchOptions(
+  args: ParsedArgs,
+): BenchOptions & { json: boolean; trainer: boolean } {
   const raw = jsonFlag(args, 'modelConfig') ?? REFERENCE_MODEL;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new PrefoptError(
@@ -57,5 +59,6 @@ export function readBenchOptions(args: ParsedArgs): BenchOptions & { json: boole
     seed: numberFlag(args, 'seed', 1, { integer: true, min: 1 })!,
     lr: numberFlag(args, 'lr', 1e-4, { min: 0 })!,
     json: booleanFlag(args, 'json'),
+    trainer: booleanFlag(args, 'trainer'),
   };
 }

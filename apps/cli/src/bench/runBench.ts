@@ -59,6 +59,7 @@ export async function runBench(
   const medianStepMs = med('step');
   return {
     impl: 'prefopt',
+    mode: 'step',
     backend: parts.adapter.name,
     tfBackend: tf.getBackend(),
     threads: options.threads ?? null,

@@ -87,6 +87,18 @@ describe('prefopt bench', () => {
     expect(r.loss).toBeCloseTo(Math.LN2, 5);
   });
 
+  it('--trainer times the Trainer loop itself: dpo through its reference, no phase split', async () => {
+    const { code, stdout } = await run(
+      benchArgs('dpo', ['--trainer', '--warmup', '0', '--steps', '1']),
+    );
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r).toMatchObject({ mode: 'trainer', objective: 'dpo', phases: null, steps: 1 });
+    expect(r.medianStepMs).toBeGreaterThan(0);
+    // the Trainer's first step, policy = reference: −log σ(0) = ln 2 = 0.693147
+    expect(r.loss).toBeCloseTo(Math.LN2, 5);
+  });
+
   it('rejects a --seq longer than the model and a --model-config missing fields, naming them', async () => {
     const long = await run(['bench', '--model-config', tiny, '--seq', '17', '--backend', 'cpu']);
     expect(long.code).toBe(2);

@@ -4,6 +4,7 @@ import { backendUsage } from '../backend/backendUsage';
 import { formatBench } from '../bench/formatBench';
 import { readBenchOptions } from '../bench/readBenchOptions';
 import { runBench } from '../bench/runBench';
+import { runTrainerBench } from '../bench/runTrainerBench';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { objectiveModules } from '../objectives/objectiveModules';
 import { resolveObjective } from '../objectives/resolveObjective';
@@ -23,6 +24,7 @@ const BENCH_FLAGS = new Set([
   'seed',
   'lr',
   'json',
+  'trainer',
   'help',
 ]);
 
@@ -33,7 +35,11 @@ export const bench: Command = {
   usage:
     'prefopt bench [--model-config \'{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}\']\n' +
     '    [--batch 4] [--seq 128] [--objective simpo] [--params JSON | --beta 2 …] [--steps 5] [--warmup 2]\n' +
-    `    ${backendUsage} [--seed 1] [--lr 1e-4] [--json]\n` +
+    `    ${backendUsage} [--seed 1] [--lr 1e-4] [--trainer] [--json]\n` +
+    '  --backend native / native-cpu: the OpenBLAS addon (@prefopt/backend-native; auto picks\n' +
+    '  native where it is built), see docs/performance.md.\n' +
+    '  --trainer times the Trainer loop itself (what prefopt train runs) instead of the\n' +
+    '  instrumented step, without the per-phase split.\n' +
     '  --json prints one line: {medianStepMs, tokensPerSec, peakRssMiB, backend, phases:{forward,\n' +
     '  referenceForward, backward, optimizer}, …}; tools/bench/compare.mjs sets it beside PyTorch.',
 
@@ -46,7 +52,8 @@ export const bench: Command = {
       ownFlags: BENCH_FLAGS,
     });
     const adapter = await activateBackend(args, ctx);
-    const result = await runBench(options, { adapter, objective }, (i, warm, t, loss) => {
+    const run = options.trainer ? runTrainerBench : runBench;
+    const result = await run(options, { adapter, objective }, (i, warm, t, loss) => {
       if (options.json) return;
       const tag = warm ? 'warmup' : 'step';
       ctx.io.stderr.write(`${tag} ${i + 1}: ${t.step.toFixed(1)} ms, loss ${loss.toFixed(4)}\n`);

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import { loadModel } from '@prefopt/model';
+import { loadModel, saveModel } from '@prefopt/model';
 import {
   attachMetricsLog,
   attachPlainLog,
@@ -9,7 +9,6 @@ import {
   CheckpointStore,
   PairBatchStream,
   Trainer,
-  writeModel,
 } from '@prefopt/trainer';
 import { stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
@@ -105,7 +104,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       maxGradNorm: s.maxGradNorm,
       evalEvery: s.evalEvery,
       saveEvery: s.saveEvery,
-      checkpoints: new CheckpointStore(s.out, (dir) => writeModel(policy, dir)), // async read: webgpu
+      checkpoints: new CheckpointStore(s.out, (dir) => saveModel(policy, dir)),
       run: run as unknown as Record<string, string>,
       resume: ckpt,
     });

@@ -183,6 +183,38 @@ static napi_value rms_norm_grad(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* scaledMaskedSoftmax(x, mask, scale, y, rows, tq, tk) */
+static napi_value scaled_masked_softmax(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!read_args(env, info, &a, 7)) return NULL;
+  const int64_t rows = int_arg(&a, 4), tq = int_arg(&a, 5), tk = int_arg(&a, 6);
+  const float scale = float_arg(&a, 2);
+  if (!a.failed && (tq <= 0 || rows % tq != 0)) {
+    napi_throw_range_error(env, NULL, "prefopt_native: rows must be a multiple of the mask's rows");
+    return NULL;
+  }
+  const float *x = array_arg(&a, 0, napi_float32_array, rows * tk);
+  const float *mask = array_arg(&a, 1, napi_float32_array, tq * tk);
+  float *y = array_arg(&a, 3, napi_float32_array, rows * tk);
+  if (a.failed) return NULL;
+  pf_scaled_masked_softmax(x, mask, scale, y, rows, tq, tk);
+  return NULL;
+}
+
+/* scaledMaskedSoftmaxGrad(y, dy, scale, dx, rows, tk) */
+static napi_value scaled_masked_softmax_grad(napi_env env, napi_callback_info info) {
+  Args a;
+  if (!read_args(env, info, &a, 6)) return NULL;
+  const int64_t rows = int_arg(&a, 4), tk = int_arg(&a, 5);
+  const float scale = float_arg(&a, 2);
+  const float *y = array_arg(&a, 0, napi_float32_array, rows * tk);
+  const float *dy = array_arg(&a, 1, napi_float32_array, rows * tk);
+  float *dx = array_arg(&a, 3, napi_float32_array, rows * tk);
+  if (a.failed) return NULL;
+  pf_scaled_masked_softmax_grad(y, dy, scale, dx, rows, tk);
+  return NULL;
+}
+
 /* setThreads(n) → threads in effect */
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   Args a;
@@ -210,6 +242,9 @@ static napi_value init(napi_env env, napi_value exports) {
       {"tokenLogProbsGrad", NULL, token_logprobs_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"rmsNorm", NULL, rms_norm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"rmsNormGrad", NULL, rms_norm_grad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"scaledMaskedSoftmax", NULL, scaled_masked_softmax, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"scaledMaskedSoftmaxGrad", NULL, scaled_masked_softmax_grad, NULL, NULL, NULL, napi_enumerable,
+       NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"blasConfig", NULL, blas_config, NULL, NULL, NULL, napi_enumerable, NULL},
   };

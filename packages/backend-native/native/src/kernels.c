@@ -121,6 +121,41 @@ void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps
   }
 }
 
+void pf_scaled_masked_softmax(const float *x, const float *mask, float scale, float *y,
+                              int64_t rows, int64_t tq, int64_t tk) {
+#pragma omp parallel for schedule(static) if (rows * tk > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * tk;
+    const float *mr = mask + (r % tq) * tk;
+    float *yr = y + r * tk;
+    float mx = -INFINITY;
+    for (int64_t j = 0; j < tk; j++) {
+      yr[j] = xr[j] * scale + mr[j];
+      mx = yr[j] > mx ? yr[j] : mx;
+    }
+    float sum = 0.0f;
+    for (int64_t j = 0; j < tk; j++) {
+      yr[j] = expf(yr[j] - mx);
+      sum += yr[j];
+    }
+    const float inv = 1.0f / sum;
+    for (int64_t j = 0; j < tk; j++) yr[j] *= inv;
+  }
+}
+
+void pf_scaled_masked_softmax_grad(const float *y, const float *dy, float scale, float *dx,
+                                   int64_t rows, int64_t tk) {
+#pragma omp parallel for schedule(static) if (rows * tk > PF_MIN_WORK)
+  for (int64_t r = 0; r < rows; r++) {
+    const float *yr = y + r * tk;
+    const float *gr = dy + r * tk;
+    float *dr = dx + r * tk;
+    float dot = 0.0f;
+    for (int64_t j = 0; j < tk; j++) dot += gr[j] * yr[j];
+    for (int64_t j = 0; j < tk; j++) dr[j] = scale * yr[j] * (gr[j] - dot);
+  }
+}
+
 int pf_set_threads(int threads) {
   if (threads > 0) {
     openblas_set_num_threads(threads);

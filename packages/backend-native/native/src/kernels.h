@@ -26,6 +26,15 @@ void pf_rms_norm(const float *x, const float *w, float eps, float *y, int64_t ro
 void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps, float *dx,
                       float *dw, int64_t rows, int64_t cols);
 
+/* y = softmax(x·scale + mask) over the last axis of [batch·tq, tk] x; mask [tq, tk] is
+   shared by the batch (row r uses mask row r mod tq). */
+void pf_scaled_masked_softmax(const float *x, const float *mask, float scale, float *y,
+                              int64_t rows, int64_t tq, int64_t tk);
+
+/* Its gradient w.r.t. x from the output y: dx = scale·y·(dy − Σ_k dy·y) per row. */
+void pf_scaled_masked_softmax_grad(const float *y, const float *dy, float scale, float *dx,
+                                   int64_t rows, int64_t tk);
+
 /* Threads for OpenBLAS and the OpenMP loops; returns the count in effect. */
 int pf_set_threads(int threads);
 

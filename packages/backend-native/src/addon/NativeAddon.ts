@@ -56,6 +56,25 @@ export interface NativeAddon {
     rows: number,
     cols: number,
   ): void;
+  /** y = softmax(x·scale + mask) per row of [rows, tk] x; mask [tq, tk], row r uses r mod tq. */
+  scaledMaskedSoftmax(
+    x: Float32Array,
+    mask: Float32Array,
+    scale: number,
+    y: Float32Array,
+    rows: number,
+    tq: number,
+    tk: number,
+  ): void;
+  /** Its gradient from the output y: dx = scale·y·(dy − Σ dy·y) per row. */
+  scaledMaskedSoftmaxGrad(
+    y: Float32Array,
+    dy: Float32Array,
+    scale: number,
+    dx: Float32Array,
+    rows: number,
+    tk: number,
+  ): void;
   /** Sets OpenBLAS and OpenMP threads (n > 0); returns the count in effect. */
   setThreads(n: number): number;
   /** OpenBLAS's build line, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH … Cooperlake MAX_THREADS=64'. */

@@ -5,6 +5,7 @@ import { identityKernel } from './identityKernel';
 import type { NativeKernelContext } from './NativeKernelContext';
 import { reverseKernel } from './reverseKernel';
 import { rmsNormKernels } from './rmsNormKernels';
+import { scaledMaskedSoftmaxKernels } from './scaledMaskedSoftmaxKernels';
 import { softmaxKernel } from './softmaxKernel';
 import { stackKernels } from './stackKernels';
 import { tokenLogProbsKernels } from './tokenLogProbsKernels';
@@ -20,5 +21,6 @@ export function nativeKernelConfigs(ctx: NativeKernelContext): KernelConfig[] {
     ...stackKernels(ctx),
     ...tokenLogProbsKernels(ctx),
     ...rmsNormKernels(ctx),
+    ...scaledMaskedSoftmaxKernels(ctx),
   ];
 }

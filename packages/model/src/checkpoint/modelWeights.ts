@@ -1,31 +1,15 @@
-import type { Variable } from '@tensorflow/tfjs-core';
 import type { LlamaModel } from '../llama/LlamaModel';
-import type { LayerWeights } from '../llama/LlamaWeights';
+import { modelVariables } from './modelVariables';
 import type { WeightArrays } from './WeightArrays';
 
-const LAYER_KEYS: (keyof LayerWeights)[] = [
-  'attnNorm',
-  'wq',
-  'wk',
-  'wv',
-  'wo',
-  'ffnNorm',
-  'w1',
-  'w2',
-  'w3',
-];
-
-/** A copy of the model's parameters as float32 arrays, named as in `weightShapes`. */
-export function modelWeights(model: LlamaModel): WeightArrays {
-  const { weights } = model;
+/**
+ * A copy of the model's parameters as float32 arrays, named as in `weightShapes`. Reads
+ * with `await data()`, so it works on every backend (webgpu in Node cannot read synchronously).
+ */
+export async function modelWeights(model: LlamaModel): Promise<WeightArrays> {
   const out: WeightArrays = new Map();
-  const put = (name: string, v: Variable) =>
-    out.set(name, Float32Array.from(v.dataSync() as Float32Array));
-  put('embedding', weights.embedding);
-  weights.layers.forEach((layer, i) =>
-    LAYER_KEYS.forEach((key) => put(`layers.${i}.${key}`, layer[key])),
-  );
-  put('finalNorm', weights.finalNorm);
-  if (weights.classifier) put('classifier', weights.classifier);
+  for (const [name, v] of modelVariables(model)) {
+    out.set(name, Float32Array.from((await v.data()) as Float32Array));
+  }
   return out;
 }

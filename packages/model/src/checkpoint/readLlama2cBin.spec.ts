@@ -43,17 +43,17 @@ describeIfShared(
       model.dispose();
     });
 
-    it('writes the same bytes back (RoPE tables included), and a truncated copy fails naming the sizes', () => {
+    it('writes the same bytes back (RoPE tables included), and a truncated copy fails naming the sizes', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'prefopt-bin-'));
       const model = loadModel(bin);
-      saveModel(model, join(dir, 'copy.bin'));
+      await saveModel(model, join(dir, 'copy.bin'));
       const original = readFileSync(bin);
       const copy = readFileSync(join(dir, 'copy.bin'));
       expect(copy.length).toBe(original.length);
       // weights bit-exact; the RoPE tables (recomputed) agree to float32 rounding
       const again = loadModel(join(dir, 'copy.bin'));
-      const a = modelWeights(model);
-      const b = modelWeights(again);
+      const a = await modelWeights(model);
+      const b = await modelWeights(again);
       for (const [name, values] of a)
         expect(Buffer.from(b.get(name)!.buffer).equals(Buffer.from(values.buffer))).toBe(true);
       writeFileSync(join(dir, 'cut.bin'), original.subarray(0, original.length - 100));

@@ -40,7 +40,7 @@ describe('Trainer on the Llama model', () => {
     const a = createModel(CONFIG, { seed: 5 });
     const ta = new Trainer(
       options(a, {
-        checkpoints: new CheckpointStore(out, async (dir) => saveModel(a, dir)),
+        checkpoints: new CheckpointStore(out, (dir) => saveModel(a, dir)),
         saveEvery: 4,
       }),
     );

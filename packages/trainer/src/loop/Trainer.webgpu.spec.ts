@@ -5,10 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { webgpuAdapter } from '@prefopt/backend-webgpu';
 import { PrefoptError, type PreferenceBatch } from '@prefopt/core';
-import { createModel, readHfFolder } from '@prefopt/model';
+import { createModel, modelWeights, readHfFolder, saveModel } from '@prefopt/model';
 import { CheckpointStore } from '../checkpoint/CheckpointStore';
-import { readModelWeights } from '../checkpoint/readModelWeights';
-import { writeModel } from '../checkpoint/writeModel';
 import { PairBatchStream } from '../data/PairBatchStream';
 import type { BatchStream } from '../data/BatchStream';
 import { frozenCopy } from '../reference/frozenCopy';
@@ -52,7 +50,7 @@ async function train(): Promise<Run> {
     gradAccum: 2,
     evalEvery: 4,
     saveEvery: 2,
-    checkpoints: new CheckpointStore(out, (dir) => writeModel(policy, dir)),
+    checkpoints: new CheckpointStore(out, (dir) => saveModel(policy, dir)),
   });
   const values: number[] = [];
   const tensorsPerStep: number[] = [];
@@ -66,7 +64,7 @@ async function train(): Promise<Run> {
   await trainer.run();
   // The last checkpoint holds the policy's final weights, read back from the device.
   const saved = readHfFolder(checkpoint).weights;
-  const live = await readModelWeights(policy);
+  const live = await modelWeights(policy);
   expect([...saved.keys()]).toEqual([...live.keys()]);
   for (const [name, a] of live) expect(saved.get(name)).toEqual(a);
   trainer.dispose();

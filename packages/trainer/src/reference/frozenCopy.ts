@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { buildWeights, LlamaModel } from '@prefopt/model';
-import { modelVariables } from '../checkpoint/modelVariables';
+import { buildWeights, LlamaModel, modelVariables } from '@prefopt/model';
 
 /**
  * The reference as a frozen copy of the policy as it is now (before the first step):

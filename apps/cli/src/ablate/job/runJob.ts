@@ -115,7 +115,7 @@ export async function runJob(
     );
     if (t.saveModel) {
       modelDir = join(job.out, 'model');
-      saveModel(policy, modelDir);
+      await saveModel(policy, modelDir);
     }
   }
   const generations = await generate(job, container, policy, tokenizer, held.prompts);

@@ -65,12 +65,12 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
     model.dispose();
   });
 
-  it('a prefopt-written folder reads back bit-exact and keeps the tensor names transformers expects', () => {
+  it('a prefopt-written folder reads back bit-exact and keeps the tensor names transformers expects', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
     const model = loadModel(join(TINY, 'tiny.bin'));
-    saveModel(model, join(dir, 'out'));
+    await saveModel(model, join(dir, 'out'));
     const again = loadModel(join(dir, 'out'));
-    expectBitEqual(modelWeights(again), modelWeights(model));
+    expectBitEqual(await modelWeights(again), await modelWeights(model));
     // same tensor names, shapes and bytes as the PyTorch-written F32 folder
     const ours = readFileSync(join(dir, 'out', 'model.safetensors'));
     const theirs = readHfFolder(join(TINY, 'hf-f32'));
@@ -80,9 +80,9 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
     again.dispose();
   });
 
-  it('a truncated model.safetensors is a checkpoint error naming the sizes', () => {
+  it('a truncated model.safetensors is a checkpoint error naming the sizes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
-    saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
+    await saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
     const file = join(dir, 'm', 'model.safetensors');
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 10));
@@ -97,9 +97,9 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
     );
   });
 
-  it('an unsupported dtype names the tensor and the dtype', () => {
+  it('an unsupported dtype names the tensor and the dtype', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
-    saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
+    await saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
     const file = join(dir, 'm', 'model.safetensors');
     const text = readFileSync(file)
       .toString('latin1')
@@ -110,9 +110,9 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
     );
   });
 
-  it('a config.json that does not match the tensors names the tensor and both shapes', () => {
+  it('a config.json that does not match the tensors names the tensor and both shapes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefopt-hf-'));
-    saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
+    await saveModel(loadModel(join(TINY, 'tiny.bin')), join(dir, 'm'));
     const configFile = join(dir, 'm', 'config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...config, intermediate_size: 6 }));

@@ -1,5 +1,6 @@
 import type { Variable } from '@tensorflow/tfjs-core';
-import { weightShapes, type LlamaModel } from '@prefopt/model';
+import type { LlamaModel } from '../llama/LlamaModel';
+import { weightShapes } from '../llama/weightShapes';
 
 /**
  * The model's parameters keyed by the names of `weightShapes` (`embedding`,

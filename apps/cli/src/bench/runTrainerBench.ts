@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendAdapter, Objective, PreferenceBatch } from '@prefopt/core';
+import { createModel } from '@prefopt/model';
+import { ModelReference, Trainer, type BatchStream } from '@prefopt/trainer';
+import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
+import { median } from './median';
+import type { StepListener } from './runBench';
+import { syntheticBatch } from './syntheticBatch';
+
+/** The same batch, forever: the data loop costs nothing to measure. */
+function repeat(batch: PreferenceBatch): BatchStream {
+  return { batchesPerEpoch: 1, next: () => batch, position: () => null, restore: () => undefined };
+}
+
+/**
+ * `prefopt bench --trainer`: the real Trainer loop (@prefopt/trainer's Trainer: micro-step
+ * with its metrics read-back, clipping, AdamW, constant lr) for warmup + steps, timed from
+ * its own `step` events (2·B·T / tokens_per_sec) — what `prefopt train` runs, without the
+ * per-phase split.
+ */
+export async function runTrainerBench(
+  options: BenchOptions,
+  parts: { adapter: BackendAdapter; objective: Objective },
+  onStep?: StepListener,
+): Promise<BenchResult> {
+  const { objective } = parts;
+  const policy = createModel(options.modelConfig, { seed: options.seed });
+  const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
+  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  const tokens = 2 * options.batch * options.seq;
+  const trainer = new Trainer({
+    policy,
+    objective,
+    train: repeat(batch),
+    reference: () => new ModelReference(createModel(options.modelConfig, { seed: options.seed })),
+    schedule: { lr: options.lr, warmupSteps: 0, decay: 'constant' },
+    totalSteps: options.warmup + options.steps,
+  });
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let loss = NaN;
+  let cpu0 = process.cpuUsage();
+  trainer.on('step', (m) => {
+    const c = process.cpuUsage(cpu0);
+    cpu0 = process.cpuUsage();
+    const ms = (tokens / m.tokens_per_sec) * 1000;
+    const warm = m.step <= options.warmup;
+    if (!warm) {
+      wall.push(ms);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    loss = m.loss;
+    const times: PhaseTimes = {
+      forward: NaN,
+      referenceForward: NaN,
+      backward: NaN,
+      optimizer: NaN,
+      step: ms,
+      stepCpu: (c.user + c.system) / 1000,
+    };
+    onStep?.(m.step - 1, warm, times, m.loss);
+  });
+  try {
+    await trainer.run();
+  } finally {
+    trainer.dispose();
+    policy.dispose();
+  }
+  const medianStepMs = median(wall);
+  const heap = (tf.backend() as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8?.length ?? 0;
+  return {
+    impl: 'prefopt',
+    mode: 'trainer',
+    backend: parts.adapter.name,
+    tfBackend: tf.getBackend(),
+    threads: options.threads ?? null,
+    objective: objective.name,
+    batch: options.batch,
+    seq: options.seq,
+    params,
+    steps: options.steps,
+    medianStepMs,
+    medianStepCpuMs: median(cpu),
+    tokensPerSec: tokens / (medianStepMs / 1000),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    wasmHeapMiB: heap / 2 ** 20 || null,
+    phases: null,
+    loss,
+  };
+}

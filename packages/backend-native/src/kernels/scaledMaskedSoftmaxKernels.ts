@@ -1,0 +1,69 @@
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { SCALED_MASKED_SOFTMAX, SCALED_MASKED_SOFTMAX_GRAD } from '../ops/scaledMaskedSoftmax';
+import type { NativeKernelContext } from './NativeKernelContext';
+import { sizeOf } from './TensorMemory';
+
+/** Forward and gradient kernels of `scaledMaskedSoftmax`: one C pass over the rows each. */
+export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConfig[] {
+  return [
+    {
+      kernelName: SCALED_MASKED_SOFTMAX,
+      backendName: ctx.backendName,
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { x, mask } = inputs;
+        const ok =
+          x?.dtype === 'float32' &&
+          mask?.dtype === 'float32' &&
+          x.shape.length === 3 &&
+          mask.shape.join() === x.shape.slice(1).join();
+        if (!ok) {
+          throw new TypeError(
+            `${SCALED_MASKED_SOFTMAX}: needs float32 x [S, Tq, Tk] and mask [Tq, Tk], got [${x?.shape}] and [${mask?.shape}]`,
+          );
+        }
+        const [, tq, tk] = x.shape;
+        const memory = ctx.memory(backend);
+        const y = memory.output(x.shape.slice()); // [S, Tq, Tk]; before views
+        const scale = (attrs as { scale: number }).scale;
+        const rows = sizeOf(x.shape) / tk;
+        ctx.addon.scaledMaskedSoftmax(
+          memory.f32(x)!,
+          memory.f32(mask)!,
+          scale,
+          y.values,
+          rows,
+          tq,
+          tk,
+        );
+        return y.info;
+      },
+    },
+    {
+      kernelName: SCALED_MASKED_SOFTMAX_GRAD,
+      backendName: ctx.backendName,
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { y, dy } = inputs;
+        if (
+          y?.dtype !== 'float32' ||
+          dy?.dtype !== 'float32' ||
+          y.shape.join() !== dy.shape.join()
+        ) {
+          throw new TypeError(`${SCALED_MASKED_SOFTMAX_GRAD}: needs float32 y and dy of one shape`);
+        }
+        const tk = y.shape[y.shape.length - 1];
+        const memory = ctx.memory(backend);
+        const dx = memory.output(y.shape.slice()); // before views
+        const scale = (attrs as { scale: number }).scale;
+        ctx.addon.scaledMaskedSoftmaxGrad(
+          memory.f32(y)!,
+          memory.f32(dy)!,
+          scale,
+          dx.values,
+          sizeOf(y.shape) / tk,
+          tk,
+        );
+        return dx.info;
+      },
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNativeAddon } from '../addon/loadNativeAddon';
+import { nativeAdapter } from '../nativeAdapter';
+import { nativeCpuAdapter } from '../nativeCpuAdapter';
+import { SCALED_MASKED_SOFTMAX, scaledMaskedSoftmax } from './scaledMaskedSoftmax';
+
+const native = loadNativeAddon().addon !== undefined;
+
+/** A causal additive mask [T, T]: −1e9 above the diagonal, as the model builds it. */
+function causal(t: number): tf.Tensor2D {
+  return tf.tidy(
+    () => tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([t, t]), -1, 0)), -1e9) as tf.Tensor2D,
+  );
+}
+
+/** The unfused reference: tfjs ops, differentiated by tfjs. */
+const reference = (x: tf.Tensor3D, m: tf.Tensor2D, s: number) =>
+  tf.softmax(tf.add(tf.mul(x, s), m), -1) as tf.Tensor3D;
+
+/** Values and the gradient of Σ w·op w.r.t. x, on the current backend. */
+function run(op: typeof scaledMaskedSoftmax): number[][] {
+  return tf.tidy(() => {
+    const x = tf.mul(tf.randomNormal([3, 5, 5], 0, 1, 'float32', 11), 4) as tf.Tensor3D; // [S, T, T]
+    const w = tf.randomNormal([3, 5, 5], 0, 1, 'float32', 12); // [S, T, T]
+    const m = causal(5);
+    const g = tf.grad((y: tf.Tensor) => tf.sum(tf.mul(op(y as tf.Tensor3D, m, 0.125), w)))(x);
+    return [op(x, m, 0.125), g].map((t) => Array.from(t.dataSync()));
+  });
+}
+
+describe('scaledMaskedSoftmax', () => {
+  beforeAll(async () => {
+    tf.env().set('PROD', true);
+    await tf.setBackend('cpu');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('scales, masks and normalises each row (hand-worked)', () => {
+    // x = [[0, 8], [0, 8]], scale ½ → [[0, 4], [0, 4]]; causal mask hides column 1 of row 0:
+    // row 0 → [1, 0]; row 1 → softmax([0, 4]) = [1/(1 + e⁴), e⁴/(1 + e⁴)] = [0.0179862, 0.9820138]
+    const y = scaledMaskedSoftmax(
+      tf.tensor3d([
+        [
+          [0, 8],
+          [0, 8],
+        ],
+      ]),
+      causal(2),
+      0.5,
+    );
+    const v = Array.from(y.dataSync());
+    [1, 0, 0.0179862, 0.9820138].forEach((e, i) => expect(v[i]).toBeCloseTo(e, 6));
+  });
+
+  for (const [adapter, backend] of [
+    [nativeAdapter, 'wasm'],
+    [nativeCpuAdapter, 'native-cpu'],
+  ] as const) {
+    it.skipIf(!native)(
+      `${adapter.name} kernels match the cpu reference in values and gradient`,
+      async () => {
+        await tf.setBackend('cpu');
+        const expected = run(reference);
+        await adapter.activate();
+        await tf.setBackend(backend);
+        expect(tf.getKernel(SCALED_MASKED_SOFTMAX, backend)).toBeDefined();
+        const before = tf.memory().numTensors;
+        const actual = run(scaledMaskedSoftmax);
+        expect(tf.memory().numTensors).toBe(before);
+        actual.forEach((row, i) =>
+          row.forEach((v, j) => expect(Math.abs(v - expected[i][j])).toBeLessThan(1e-5)),
+        );
+      },
+    );
+  }
+});
