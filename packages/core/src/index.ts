@@ -26,7 +26,11 @@ export { logSigmoid } from './math/logSigmoid';
 export { stopGradient } from './math/stopGradient';
 
 export { ANNOTATOR_FACTORY, BACKEND_ADAPTER, OBJECTIVE_FACTORY } from './di/tokens';
-export type { BackendActivateOptions, BackendAdapter, BackendDeviceInfo } from './backend/BackendAdapter';
+export type {
+  BackendActivateOptions,
+  BackendAdapter,
+  BackendDeviceInfo,
+} from './backend/BackendAdapter';
 export type { Tokenizer } from './tokenizer/Tokenizer';
 export type { EvalMetrics, StepMetrics, TrainerEvents } from './trainer/TrainerEvents';
 export type { PreferenceBatch, TokenizedPair } from './data/PreferenceBatch';
