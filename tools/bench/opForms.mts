@@ -4,7 +4,8 @@
 //   npx tsx --conditions=@prefopt/source tools/bench/opForms.mts [wasm|cpu|native|native-cpu]
 import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
-import { nativeAdapter, nativeCpuAdapter, rmsNorm, tokenLogProbs } from '@prefopt/backend-native';
+import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
+import { rmsNorm, tokenLogProbs } from '@prefopt/model';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { batchMatMul } from '../../packages/model/src/ops/batchMatMul';
 

@@ -7,10 +7,3 @@ export { NATIVE_CPU_BACKEND, registerNativeCpuBackend } from './registerNativeCp
 export { loadNativeAddon, NATIVE_ADDON_PATH } from './addon/loadNativeAddon';
 export type { NativeAddonLoad } from './addon/loadNativeAddon';
 export type { NativeAddon } from './addon/NativeAddon';
-export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
-export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';
-export {
-  scaledMaskedSoftmax,
-  SCALED_MASKED_SOFTMAX,
-  SCALED_MASKED_SOFTMAX_GRAD,
-} from './ops/scaledMaskedSoftmax';

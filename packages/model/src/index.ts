@@ -25,3 +25,10 @@ export type { GenerateOptions } from './generate/generate';
 export { sampleToken } from './generate/sampleToken';
 export type { SamplingOptions } from './generate/sampleToken';
 export { XorshiftRng } from './generate/XorshiftRng';
+export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
+export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';
+export {
+  scaledMaskedSoftmax,
+  SCALED_MASKED_SOFTMAX,
+  SCALED_MASKED_SOFTMAX_GRAD,
+} from './ops/scaledMaskedSoftmax';

@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { RMS_NORM, RMS_NORM_GRAD } from '../ops/rmsNorm';
+import { RMS_NORM, RMS_NORM_GRAD } from '@prefopt/model';
 import type { NativeKernelContext } from './NativeKernelContext';
 
 function shape(x?: TensorInfo, weight?: TensorInfo): [number, number] {

@@ -1,5 +1,5 @@
 import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { SCALED_MASKED_SOFTMAX, SCALED_MASKED_SOFTMAX_GRAD } from '../ops/scaledMaskedSoftmax';
+import { SCALED_MASKED_SOFTMAX, SCALED_MASKED_SOFTMAX_GRAD } from '@prefopt/model';
 import type { NativeKernelContext } from './NativeKernelContext';
 import { sizeOf } from './TensorMemory';
 

@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from '../ops/tokenLogProbs';
+import { TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from '@prefopt/model';
 import type { NativeKernelContext } from './NativeKernelContext';
 
 function check(logits?: TensorInfo, targets?: TensorInfo, dy?: TensorInfo): [number, number] {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchMatMul } from '../ops/batchMatMul';
+import { scaledMaskedSoftmax } from '../ops/scaledMaskedSoftmax';
 
 /**
  * Causal grouped-query attention on already-rotated q and k. Each of the H query heads
@@ -18,8 +19,9 @@ export function attention(
     const qs = tf.reshape(tf.transpose(q, [0, 2, 1, 3]), [n * h, tq, hd]) as tf.Tensor3D; // [N·H, Tq, hd]
     const kT = tf.transpose(headsFirst(k, rep), [0, 2, 1]); // [N·H, hd, Tk]
     const vs = headsFirst(v, rep); // [N·H, Tk, hd]
-    const scores = tf.add(tf.mul(batchMatMul(qs, kT), 1 / Math.sqrt(hd)), mask); // [N·H, Tq, Tk]
-    const probs = tf.softmax(scores, -1) as tf.Tensor3D; // [N·H, Tq, Tk]
+    // softmax(QKᵀ/√hd + mask) as one op: one kernel each way on native backends, and only
+    // the probabilities are kept for the gradient (docs/performance.md)
+    const probs = scaledMaskedSoftmax(batchMatMul(qs, kT), mask, 1 / Math.sqrt(hd)); // [N·H, Tq, Tk]
     const out = batchMatMul(probs, vs); // [N·H, Tq, hd]
     const merged = tf.transpose(tf.reshape(out, [n, h, tq, hd]), [0, 2, 1, 3]); // [N, Tq, H, hd]
     return tf.reshape(merged, [n * tq, h * hd]); // [N·Tq, H·hd]

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_LOG_PROBS, tokenLogProbs } from './tokenLogProbs';
+import { TOKEN_LOG_PROBS, tokenLogProbs } from '@prefopt/model';
 
 /** The unfused reference: gather(logSoftmax(x), t) with tfjs's own gradients. */
 function reference(x: tf.Tensor2D, t: tf.Tensor1D): tf.Tensor1D {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../addon/loadNativeAddon';
 import { nativeAdapter } from '../nativeAdapter';
 import { nativeCpuAdapter } from '../nativeCpuAdapter';
-import { SCALED_MASKED_SOFTMAX, scaledMaskedSoftmax } from './scaledMaskedSoftmax';
+import { SCALED_MASKED_SOFTMAX, scaledMaskedSoftmax } from '@prefopt/model';
 
 const native = loadNativeAddon().addon !== undefined;
 
@@ -29,30 +29,13 @@ function run(op: typeof scaledMaskedSoftmax): number[][] {
   });
 }
 
-describe('scaledMaskedSoftmax', () => {
+describe('scaledMaskedSoftmax kernels (the model op, run natively)', () => {
   beforeAll(async () => {
     tf.env().set('PROD', true);
     await tf.setBackend('cpu');
   });
   afterAll(async () => {
     await tf.setBackend('cpu');
-  });
-
-  it('scales, masks and normalises each row (hand-worked)', () => {
-    // x = [[0, 8], [0, 8]], scale ½ → [[0, 4], [0, 4]]; causal mask hides column 1 of row 0:
-    // row 0 → [1, 0]; row 1 → softmax([0, 4]) = [1/(1 + e⁴), e⁴/(1 + e⁴)] = [0.0179862, 0.9820138]
-    const y = scaledMaskedSoftmax(
-      tf.tensor3d([
-        [
-          [0, 8],
-          [0, 8],
-        ],
-      ]),
-      causal(2),
-      0.5,
-    );
-    const v = Array.from(y.dataSync());
-    [1, 0, 0.0179862, 0.9820138].forEach((e, i) => expect(v[i]).toBeCloseTo(e, 6));
   });
 
   for (const [adapter, backend] of [

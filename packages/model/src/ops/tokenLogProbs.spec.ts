@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNativeAddon } from '../addon/loadNativeAddon';
-import { nativeAdapter } from '../nativeAdapter';
-import { nativeCpuAdapter } from '../nativeCpuAdapter';
+import { PrefoptError } from '@prefopt/core';
+import { useCpuBackend } from '@prefopt/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_LOG_PROBS, tokenLogProbs } from './tokenLogProbs';
-
-const native = loadNativeAddon().addon !== undefined;
 
 /** The unfused reference: gather(logSoftmax(x), t) with tfjs's own gradients. */
 function reference(x: tf.Tensor2D, t: tf.Tensor1D): tf.Tensor1D {
@@ -14,7 +11,7 @@ function reference(x: tf.Tensor2D, t: tf.Tensor1D): tf.Tensor1D {
   return tf.gather(tf.reshape(tf.logSoftmax(x), [n * v]), flat) as tf.Tensor1D; // [N]
 }
 
-/** Values of the op and of d(Σ w·op)/dx under the current backend. */
+/** Values of the op and of d(Σ w·op)/dx. */
 function run(op: typeof tokenLogProbs): number[][] {
   return tf.tidy(() => {
     const x = tf.mul(tf.randomNormal([6, 11], 0, 1, 'float32', 3), 3) as tf.Tensor2D; // [N, V]
@@ -25,32 +22,38 @@ function run(op: typeof tokenLogProbs): number[][] {
   });
 }
 
-function expectClose(a: number[][], b: number[][], tol = 1e-5): void {
-  a.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - b[i][j])).toBeLessThan(tol)));
-}
-
 describe('tokenLogProbs', () => {
-  beforeAll(async () => {
-    tf.env().set('PROD', true);
-    await tf.setBackend('cpu');
-  });
-  afterAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  beforeAll(useCpuBackend);
 
   it('is log softmax at the target (hand-worked)', () => {
     // logits [0, ln 3]: softmax = [1/4, 3/4]; target 1 → ln 0.75 = −0.2876821; target 0 → ln 0.25 = −1.3862944
     const x = tf.tensor2d([0, Math.log(3), 0, Math.log(3)], [2, 2]);
-    const y = tokenLogProbs(x, tf.tensor1d([1, 0], 'int32'));
+    const t = tf.tensor1d([1, 0], 'int32');
+    const y = tokenLogProbs(x, t);
     const [a, b] = Array.from(y.dataSync());
     expect(a).toBeCloseTo(-0.2876821, 6);
     expect(b).toBeCloseTo(-1.3862944, 6);
-    tf.dispose([x, y]);
+    tf.dispose([x, t, y]);
   });
 
-  it('composite path (cpu) matches gather(logSoftmax) in values and gradient', () => {
+  it('has the gradient dy·(onehot − softmax) (hand-worked)', () => {
+    // same row, target 1, dy = 2: 2·([0, 1] − [1/4, 3/4]) = [−0.5, 0.5]
+    const x = tf.tensor2d([[0, Math.log(3)]]);
+    const t = tf.tensor1d([1], 'int32');
+    const g = tf.grad((y: tf.Tensor) => tf.mul(tokenLogProbs(y as tf.Tensor2D, t), 2))(x);
+    const [a, b] = Array.from(g.dataSync());
+    expect(a).toBeCloseTo(-0.5, 6);
+    expect(b).toBeCloseTo(0.5, 6);
+    tf.dispose([x, t, g]);
+  });
+
+  it('composite path (no kernel on cpu) matches gather(logSoftmax) in values and gradient', () => {
     expect(tf.getKernel(TOKEN_LOG_PROBS, 'cpu')).toBeUndefined();
-    expectClose(run(tokenLogProbs), run(reference));
+    const ours = run(tokenLogProbs);
+    const ref = run(reference);
+    ours.forEach((row, i) =>
+      row.forEach((v, j) => expect(Math.abs(v - ref[i][j])).toBeLessThan(1e-5)),
+    );
   });
 
   it('leaves numTensors unchanged through forward and gradient', () => {
@@ -59,29 +62,16 @@ describe('tokenLogProbs', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('rejects float targets, naming them', () => {
+  it('rejects float targets with an input error that says to cast them', () => {
     const x = tf.zeros([2, 3]) as tf.Tensor2D;
     const t = tf.tensor1d([0, 1]);
-    expect(() => tokenLogProbs(x, t)).toThrow(/targets must be int32/);
+    try {
+      tokenLogProbs(x, t);
+      expect.unreachable();
+    } catch (e) {
+      expect(PrefoptError.is(e, 'input')).toBe(true);
+      expect((e as Error).message).toMatch(/targets must be int32.*tf\.cast/);
+    }
     tf.dispose([x, t]);
   });
-
-  for (const [adapter, backend] of [
-    [nativeAdapter, 'wasm'],
-    [nativeCpuAdapter, 'native-cpu'],
-  ] as const) {
-    it.skipIf(!native)(
-      `${adapter.name} kernels match the unfused cpu reference in values and gradient`,
-      async () => {
-        await tf.setBackend('cpu');
-        const expected = run(reference);
-        await adapter.activate();
-        await tf.setBackend(backend);
-        expect(tf.getKernel(TOKEN_LOG_PROBS, backend)).toBeDefined();
-        const before = tf.memory().numTensors;
-        expectClose(run(tokenLogProbs), expected);
-        expect(tf.memory().numTensors).toBe(before);
-      },
-    );
-  }
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../addon/loadNativeAddon';
 import { nativeAdapter } from '../nativeAdapter';
 import { nativeCpuAdapter } from '../nativeCpuAdapter';
-import { RMS_NORM, rmsNorm } from './rmsNorm';
+import { RMS_NORM, rmsNorm } from '@prefopt/model';
 
 const native = loadNativeAddon().addon !== undefined;
 const EPS = 1e-5;
@@ -38,28 +38,13 @@ function expectClose(a: number[][], b: number[][], tol = 2e-5): void {
   );
 }
 
-describe('rmsNorm', () => {
+describe('rmsNorm kernels (the model op, run natively)', () => {
   beforeAll(async () => {
     tf.env().set('PROD', true);
     await tf.setBackend('cpu');
   });
   afterAll(async () => {
     await tf.setBackend('cpu');
-  });
-
-  it('normalises by the root mean square (hand-worked)', () => {
-    // x = [3, 4], w = [1, 2], ε = 0: mean(x²) = (9 + 16)/2 = 12.5, r = 1/√12.5 = 0.28284271
-    // y = [3·r·1, 4·r·2] = [0.84852814, 2.26274170]
-    const y = rmsNorm(tf.tensor2d([[3, 4]]), tf.tensor1d([1, 2]), 0);
-    const [a, b] = Array.from(y.dataSync());
-    expect(a).toBeCloseTo(0.84852814, 6);
-    expect(b).toBeCloseTo(2.2627417, 6);
-  });
-
-  it('leaves numTensors unchanged through forward and gradient', () => {
-    const before = tf.memory().numTensors;
-    run(rmsNorm);
-    expect(tf.memory().numTensors).toBe(before);
   });
 
   for (const [adapter, backend] of [

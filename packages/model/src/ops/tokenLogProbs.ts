@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { PrefoptError } from '@prefopt/core';
 
-/** Kernel names a backend may register to run the op natively (see tokenLogProbsKernels). */
+/** Kernel names a backend may register to run the op in one pass (@prefopt/backend-native does). */
 export const TOKEN_LOG_PROBS = 'PrefoptTokenLogProbs';
 export const TOKEN_LOG_PROBS_GRAD = 'PrefoptTokenLogProbsGrad';
 
@@ -57,7 +58,11 @@ const tokenLogProbsOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[])
  * `PrefoptTokenLogProbs*` kernels where registered (native), else a composite.
  */
 export function tokenLogProbs(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Tensor1D {
-  if (targets.dtype !== 'int32')
-    throw new TypeError(`tokenLogProbs: targets must be int32, got ${targets.dtype}`);
+  if (targets.dtype !== 'int32') {
+    throw new PrefoptError(
+      'input',
+      `tokenLogProbs: targets must be int32 token ids, got ${targets.dtype}; cast them with tf.cast(targets, 'int32').`,
+    );
+  }
   return tokenLogProbsOp(logits, targets) as tf.Tensor1D; // [N]
 }
