@@ -8,7 +8,7 @@ import { resolveBackend } from './resolveBackend';
 const THREADED = new Set(['node', 'node-gpu', 'native']);
 
 /**
- * The one place CLI verbs turn `--backend auto|cpu|wasm|node|node-gpu|webgpu` (default
+ * The one place CLI verbs turn `--backend auto|cpu|wasm|native|native-cpu|node|node-gpu|webgpu` (default
  * auto) and `--threads N` into an activated TensorFlow.js backend. Adapters come from
  * the container (bundled ones plus any a `--plugin` binds under BACKEND_ADAPTER). `auto`
  * prints its pick to stderr. An absent backend fails with a `backend` error that says

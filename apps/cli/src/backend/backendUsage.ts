@@ -1,2 +1,3 @@
 /** The backend flags' usage line, for the `usage` of every verb that computes. */
-export const backendUsage = '[--backend auto|cpu|wasm|node|node-gpu|webgpu] [--threads N]';
+export const backendUsage =
+  '[--backend auto|cpu|wasm|native|native-cpu|node|node-gpu|webgpu] [--threads N]';

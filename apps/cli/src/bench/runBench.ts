@@ -1,8 +1,9 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { BackendAdapter, Objective } from '@prefopt/core';
 import { createModel } from '@prefopt/model';
 import { AdamW, ModelReference } from '@prefopt/trainer';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
+import { benchRecord } from './benchRecord';
 import { median } from './median';
 import { syntheticBatch } from './syntheticBatch';
 import { timedStep } from './timedStep';
@@ -20,12 +21,6 @@ export type StepListener = (
  * one, its frozen copy as the online reference), runs `warmup` + `steps` training steps on
  * one synthetic batch and returns the medians. Frees every tensor it made.
  */
-/** Size of the wasm backend's heap (it only grows: its high-water mark); 0 on other backends. */
-function wasmHeapBytes(): number {
-  const backend = tf.backend() as { wasm?: { HEAPU8?: Uint8Array } };
-  return backend.wasm?.HEAPU8?.length ?? 0;
-}
-
 export async function runBench(
   options: BenchOptions,
   parts: { adapter: BackendAdapter; objective: Objective },
@@ -56,23 +51,11 @@ export async function runBench(
     policy.dispose();
   }
   const med = (k: keyof PhaseTimes) => median(timed.map((t) => t[k]));
-  const medianStepMs = med('step');
-  return {
-    impl: 'prefopt',
+  return benchRecord(options, parts, {
     mode: 'step',
-    backend: parts.adapter.name,
-    tfBackend: tf.getBackend(),
-    threads: options.threads ?? null,
-    objective: objective.name,
-    batch: options.batch,
-    seq: options.seq,
     params,
-    steps: options.steps,
-    medianStepMs,
+    medianStepMs: med('step'),
     medianStepCpuMs: med('stepCpu'),
-    tokensPerSec: (2 * options.batch * options.seq) / (medianStepMs / 1000),
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    wasmHeapMiB: wasmHeapBytes() / 2 ** 20 || null,
     phases: {
       forward: med('forward'),
       referenceForward: med('referenceForward'),
@@ -80,5 +63,5 @@ export async function runBench(
       optimizer: med('optimizer'),
     },
     loss,
-  };
+  });
 }

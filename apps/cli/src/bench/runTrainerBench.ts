@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { BackendAdapter, Objective, PreferenceBatch } from '@prefopt/core';
 import { createModel } from '@prefopt/model';
 import { ModelReference, Trainer, type BatchStream } from '@prefopt/trainer';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
+import { benchRecord } from './benchRecord';
 import { median } from './median';
 import type { StepListener } from './runBench';
 import { syntheticBatch } from './syntheticBatch';
@@ -66,25 +66,12 @@ export async function runTrainerBench(
     trainer.dispose();
     policy.dispose();
   }
-  const medianStepMs = median(wall);
-  const heap = (tf.backend() as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8?.length ?? 0;
-  return {
-    impl: 'prefopt',
+  return benchRecord(options, parts, {
     mode: 'trainer',
-    backend: parts.adapter.name,
-    tfBackend: tf.getBackend(),
-    threads: options.threads ?? null,
-    objective: objective.name,
-    batch: options.batch,
-    seq: options.seq,
     params,
-    steps: options.steps,
-    medianStepMs,
+    medianStepMs: median(wall),
     medianStepCpuMs: median(cpu),
-    tokensPerSec: tokens / (medianStepMs / 1000),
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    wasmHeapMiB: heap / 2 ** 20 || null,
     phases: null,
     loss,
-  };
+  });
 }
