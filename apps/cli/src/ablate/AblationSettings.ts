@@ -9,6 +9,8 @@ export interface AblationSettings {
   out: string;
   /** A backend name (not 'auto': the caller resolves it once, so every run uses the same). */
   backend: string;
+  /** Threads for backends that use them (native); undefined: the backend's default. */
+  threads?: number;
   plugins: string[];
   /** The model every run starts from. */
   model: string;

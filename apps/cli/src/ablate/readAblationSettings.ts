@@ -14,7 +14,7 @@ export async function readAblationSettings(
   container: Container,
   cwd: string,
   command: string,
-): Promise<Omit<AblationSettings, 'backend'>> {
+): Promise<Omit<AblationSettings, 'backend' | 'threads'>> {
   const plugins = args.repeated.plugin ?? [];
   const declared = (name: string): string[] | undefined =>
     container.isBound(OBJECTIVE_FACTORY, { name })

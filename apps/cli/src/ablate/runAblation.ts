@@ -40,6 +40,7 @@ export async function runAblation(
     name,
     out: join(s.out, name),
     backend: s.backend,
+    threads: s.threads,
     plugins: s.plugins,
     model: s.model,
     tokenizer: s.tokenizer,

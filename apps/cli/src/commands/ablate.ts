@@ -1,4 +1,4 @@
-import { booleanFlag, stringFlag } from '../args/flagReaders';
+import { booleanFlag, numberFlag, stringFlag } from '../args/flagReaders';
 import { commandLine } from '../ablate/commandLine';
 import { readAblationSettings } from '../ablate/readAblationSettings';
 import { runAblation } from '../ablate/runAblation';
@@ -30,7 +30,8 @@ export const ablate: Command = {
     const backend = (
       await resolveBackend(container, stringFlag(args, 'backend', 'auto')!, ctx.io.stderr)
     ).name;
-    await runAblation({ ...settings, backend }, ctx.io);
+    const threads = numberFlag(args, 'threads', undefined, { min: 1, integer: true });
+    await runAblation({ ...settings, backend, threads }, ctx.io);
     return 0;
   },
 };

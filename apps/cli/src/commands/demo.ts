@@ -36,6 +36,9 @@ export const demo: Command = {
         seed: numberFlag(args, 'seed', 0, { min: 0, integer: true })!,
         out: stringFlag(args, 'out', 'runs/demo')!,
         backend,
+        // One thread by default: the demo's model is tiny, and one thread keeps its step
+        // timings comparable across objectives and its results bit-reproducible.
+        threads: numberFlag(args, 'threads', 1, { min: 1, integer: true }),
         command: commandLine('demo', args),
       },
       ctx.io,

@@ -17,6 +17,8 @@ export interface DemoSettings {
   seed: number;
   out: string;
   backend: string;
+  /** Threads for backends that use them (native). */
+  threads?: number;
   command: string;
 }
 
@@ -51,6 +53,7 @@ export async function runDemo(
       name: 'sft',
       out: join(s.out, 'sft'),
       backend: s.backend,
+      threads: s.threads,
       plugins: [],
       model: modelConfig,
       tokenizer: 'bytes',
@@ -76,6 +79,7 @@ export async function runDemo(
       command: s.command,
       out: s.out,
       backend: s.backend,
+      threads: s.threads,
       plugins: [],
       model: sft.modelDir!,
       tokenizer: 'bytes',

@@ -18,6 +18,8 @@ export interface AblationJob {
   /** The run's folder: metrics.jsonl, generations.jsonl, model/. */
   out: string;
   backend: string;
+  /** Threads for backends that use them (native); undefined: the backend's default. */
+  threads?: number;
   plugins: string[];
   /** llama2.c .bin, HF / prefopt folder, or a model-config .json (fresh model from `seed`). */
   model: string;

@@ -39,7 +39,7 @@ export async function runJob(
 ): Promise<JobResult> {
   const started = performance.now();
   const adapter = await resolveBackend(container, job.backend, stderr);
-  await adapter.activate();
+  await adapter.activate({ threads: job.threads });
   const tokenizer = loadTokenizer(job.tokenizer);
   const policy = buildPolicy(job.model, job.seed);
   assertTokenizerFits(tokenizer, policy);
