@@ -6,16 +6,7 @@ import type { AblationSummary } from '../src/ablate/report/RunSummary';
 import { biggerNumberTask } from '../src/demo/task/biggerNumberTask';
 import { writeTaskFiles } from '../src/demo/writeTaskFiles';
 import { main } from '../src/main';
-
-const buffer = () => {
-  let text = '';
-  return {
-    write: (t: string) => ((text += t), true),
-    get text() {
-      return text;
-    },
-  };
-};
+import { textBuffer as buffer } from './support/textBuffer';
 
 function fixture() {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-ablate-'));

@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AblationSummary } from '../src/ablate/report/RunSummary';
 import { main } from '../src/main';
-
-const buffer = () => {
-  let text = '';
-  return {
-    write: (t: string) => ((text += t), true),
-    get text() {
-      return text;
-    },
-  };
-};
+import { textBuffer as buffer } from './support/textBuffer';
 
 describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
   it('trains sft, then every objective from it in worker processes, and writes the report', async () => {

@@ -7,18 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { containsWord } from '../src/pairs/annotators/containsWord';
 import { regexMatch } from '../src/pairs/annotators/regexMatch';
 import type { ScoredPair } from '../src/pairs/selectBestWorst';
-import { main } from '../src/main';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    cwd: process.cwd(),
-  };
-  return { code: await main(argv, io), out, err };
-}
+import { runMain as run } from './support/runMain';
 
 const readPairs = (file: string): ScoredPair[] =>
   readFileSync(file, 'utf8')
@@ -63,8 +52,8 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
       out,
     ];
     const r = await run(argv);
-    expect(r.code, r.err).toBe(0);
-    const report = JSON.parse(r.out) as {
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as {
       prompts: number;
       pairs: number;
       skipped: number;
@@ -105,7 +94,7 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
     ];
     const a = await run([...base, '--annotator', 'reward-model']);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(
+    expect(a.stderr).toMatch(
       /unknown annotator 'reward-model'. Built-ins: contains-word, regex, bigger-number/,
     );
     const b = await run([
@@ -118,7 +107,7 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
       '0',
     ]);
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/--temperature 0 is greedy/);
+    expect(b.stderr).toMatch(/--temperature 0 is greedy/);
   });
 });
 
@@ -158,14 +147,14 @@ describeIfShared(
         '--out',
         out,
       ]);
-      expect(r.code, r.err).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       const rule = containsWord({ word: 'dog' });
       const pairs = readPairs(out);
       for (const p of pairs) {
         expect(await rule.score(p.prompt, [p.chosen, p.rejected])).toEqual([1, 0]);
         expect(p.chosen.length).toBeGreaterThan(0);
       }
-      const report = JSON.parse(r.out) as { pairs: number; skipped: number; meanScore: number };
+      const report = JSON.parse(r.stdout) as { pairs: number; skipped: number; meanScore: number };
       expect(report.pairs + report.skipped).toBe(3);
       expect(report.meanScore).toBeGreaterThanOrEqual(0);
     }, 120_000);

@@ -5,17 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { AblationSettings } from './AblationSettings';
 import type { AblationJob, JobResult } from './job/AblationJob';
 import type { AblationSummary } from './report/RunSummary';
+import { textBuffer as buffer } from '../../test/support/textBuffer';
 import { runAblation, type JobRunner } from './runAblation';
-
-const buffer = () => {
-  let text = '';
-  return {
-    write: (t: string) => ((text += t), true),
-    get text() {
-      return text;
-    },
-  };
-};
 
 function settings(out: string): AblationSettings {
   return {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { runMain } from '../../test/support/runMain';
 
 const tiny = JSON.stringify({
   dim: 16,
@@ -14,16 +14,7 @@ const tiny = JSON.stringify({
   seqLen: 16,
 });
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: repoRoot(),
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[]) => runMain(argv, repoRoot());
 
 const benchArgs = (objective: string, extra: string[] = []) => [
   'bench',

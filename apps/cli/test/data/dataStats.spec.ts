@@ -4,23 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describeIfShared } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/main';
+import { runMain } from '../support/runMain';
 
 const bin = resolve(import.meta.dirname, '../../bin/prefopt.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'prefopt-data-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    cwd: dir,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[]) => runMain(argv, dir);
 
 const lines = (...records: unknown[]) =>
   records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
@@ -40,7 +30,7 @@ describe('prefopt data stats', () => {
   it('prints pairs, skipped and format as JSON (relative paths from the cwd)', async () => {
     const r = await run(['data', 'stats', '--data', 'good.jsonl']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({
+    expect(JSON.parse(r.stdout)).toEqual({
       pairs: 2,
       skipped: 0,
       format: 'standard',
@@ -56,7 +46,7 @@ describe('prefopt data stats', () => {
     // The byte tokenizer has BOS and EOS: each prompt 'pN' is BOS + 2 bytes = 3 tokens,
     // each completion 'cN' / 'rN' 2 bytes + EOS = 3; two pairs → totals 6, means 3.
     const three = { total: 6, mean: 3, min: 3, max: 3 };
-    expect(JSON.parse(r.out)).toMatchObject({
+    expect(JSON.parse(r.stdout)).toMatchObject({
       promptTokens: three,
       chosenTokens: three,
       rejectedTokens: three,
@@ -66,15 +56,15 @@ describe('prefopt data stats', () => {
   it('stops at a broken line with one line naming it, exit code 2', async () => {
     const r = await run(['data', 'stats', '--data', 'broken.jsonl']);
     expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^prefopt: .*broken\.jsonl: line 3: invalid JSON .*--skip-invalid/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^prefopt: .*broken\.jsonl: line 3: invalid JSON .*--skip-invalid/);
   });
 
   it('names the line of a record with a wrong type', async () => {
     const r = await run(['data', 'stats', '--data', 'typed.jsonl']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(
+    expect(r.stderr).toMatch(
       /typed\.jsonl: line 2: field "chosen" must be a string, got an array of 1/,
     );
   });
@@ -82,25 +72,25 @@ describe('prefopt data stats', () => {
   it('with --skip-invalid counts the skipped record and says which it was', async () => {
     const r = await run(['data', 'stats', '--data', 'broken.jsonl', '--skip-invalid']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ pairs: 3, skipped: 1 });
-    expect(r.err).toMatch(
+    expect(JSON.parse(r.stdout)).toMatchObject({ pairs: 3, skipped: 1 });
+    expect(r.stderr).toMatch(
       /^prefopt: skipped 1 invalid record\(s\) in broken\.jsonl: line 3: invalid JSON/,
     );
   });
 
   it('refuses a missing file, an unknown format and a missing subcommand with exit 2', async () => {
     const missing = await run(['data', 'stats', '--data', 'nope.jsonl']);
-    expect([missing.code, missing.err]).toEqual([
+    expect([missing.code, missing.stderr]).toEqual([
       2,
       expect.stringMatching(/nope\.jsonl: no such file\. Check the --data path/),
     ]);
     const format = await run(['data', 'stats', '--data', 'good.jsonl', '--format', 'alpaca']);
-    expect([format.code, format.err]).toEqual([
+    expect([format.code, format.stderr]).toEqual([
       2,
       expect.stringMatching(/unknown data format 'alpaca'/),
     ]);
     const sub = await run(['data', '--data', 'good.jsonl']);
-    expect([sub.code, sub.err]).toEqual([
+    expect([sub.code, sub.stderr]).toEqual([
       2,
       expect.stringMatching(/needs a subcommand: 'prefopt data stats/),
     ]);
@@ -126,9 +116,9 @@ describeIfShared(
       // Independent counts: `zcat harmless-base-test.jsonl.gz | wc -l` = 2312 and
       // python3 -c 'import json; print(len(json.load(open("dpo_en_demo.json"))))' = 300.
       const a = await run(['data', 'stats', '--data', hh]);
-      expect(JSON.parse(a.out)).toMatchObject({ pairs: 2312, skipped: 0, format: 'hh-rlhf' });
+      expect(JSON.parse(a.stdout)).toMatchObject({ pairs: 2312, skipped: 0, format: 'hh-rlhf' });
       const b = await run(['data', 'stats', '--data', lf]);
-      expect(JSON.parse(b.out)).toMatchObject({ pairs: 300, skipped: 0, format: 'sharegpt' });
+      expect(JSON.parse(b.stdout)).toMatchObject({ pairs: 300, skipped: 0, format: 'sharegpt' });
     });
   },
 );

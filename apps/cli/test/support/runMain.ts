@@ -1,4 +1,5 @@
 import { main } from '../../src/main';
+import { textBuffer } from './textBuffer';
 
 /** What an in-process `prefopt …` run returned and wrote. */
 export interface MainRun {
@@ -12,13 +13,8 @@ export interface MainRun {
  * stdout and stderr, in `cwd` (default: this process's working directory).
  */
 export async function runMain(argv: string[], cwd: string = process.cwd()): Promise<MainRun> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  const stdout = textBuffer();
+  const stderr = textBuffer();
+  const code = await main(argv, { stdout, stderr, cwd });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -1,18 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/main';
-
-/** A text buffer standing in for stdout/stderr. */
-export function buffer() {
-  let text = '';
-  return {
-    write: (t: string) => ((text += t), true),
-    get text() {
-      return text;
-    },
-  };
-}
+import { runMain } from '../support/runMain';
 
 /**
  * A temp folder with a tiny byte-level model config (vocabulary 259 = ByteTokenizer) and
@@ -43,8 +32,6 @@ export function trainFixture(pairs = 16) {
 
 /** Runs `prefopt train` in-process with the tiny fixture's common flags plus `extra`. */
 export async function train(f: { dir: string; model: string; data: string }, extra: string[]) {
-  const stdout = buffer();
-  const stderr = buffer();
   const argv = [
     'train',
     '--model',
@@ -63,6 +50,5 @@ export async function train(f: { dir: string; model: string; data: string }, ext
     '1',
     ...extra,
   ];
-  const code = await main(argv, { stdout, stderr, cwd: f.dir });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return runMain(argv, f.dir);
 }

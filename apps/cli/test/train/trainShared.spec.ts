@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describeIfShared } from '@prefopt/testing';
 import { expect, it } from 'vitest';
 import { main } from '../../src/main';
-import { buffer } from './trainFixture';
+import { textBuffer as buffer } from '../support/textBuffer';
 
 // The done-when runs, shortened for `npm test` (the 40-step versions: tools/train-done-when.mjs).
 describeIfShared(

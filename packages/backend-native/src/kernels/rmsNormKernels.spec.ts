@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNativeAddon } from '../addon/loadNativeAddon';
-import { nativeAdapter } from '../nativeAdapter';
-import { nativeCpuAdapter } from '../nativeCpuAdapter';
+import { expect } from 'vitest';
 import { RMS_NORM, rmsNorm } from '@prefopt/model';
+import { describeNativeKernelMatch } from '../specSupport/describeNativeKernelMatch';
+import { expectRowsClose } from '../specSupport/expectRowsClose';
 
-const native = loadNativeAddon().addon !== undefined;
 const EPS = 1e-5;
 
 /** The unfused reference: the forward as tfjs ops, differentiated by tfjs. */
@@ -29,40 +27,14 @@ function run(op: typeof rmsNorm): number[][] {
   });
 }
 
-function expectClose(a: number[][], b: number[][], tol = 2e-5): void {
-  expect(a.map((r) => r.length)).toEqual(b.map((r) => r.length));
-  a.forEach((row, i) =>
-    row.forEach((v, j) =>
-      expect(Math.abs(v - b[i][j])).toBeLessThan(tol * (1 + Math.abs(b[i][j]))),
-    ),
-  );
-}
-
-describe('rmsNorm kernels (the model op, run natively)', () => {
-  beforeAll(async () => {
-    tf.env().set('PROD', true);
-    await tf.setBackend('cpu');
-  });
-  afterAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
-  for (const [adapter, backend] of [
-    [nativeAdapter, 'wasm'],
-    [nativeCpuAdapter, 'native-cpu'],
-  ] as const) {
-    it.skipIf(!native)(
-      `${adapter.name} kernels match the cpu reference in values and gradients`,
-      async () => {
-        await tf.setBackend('cpu');
-        const expected = run(reference);
-        await adapter.activate();
-        await tf.setBackend(backend);
-        expect(tf.getKernel(RMS_NORM, backend)).toBeDefined();
-        const before = tf.memory().numTensors;
-        expectClose(run(rmsNorm), expected);
-        expect(tf.memory().numTensors).toBe(before);
-      },
-    );
-  }
+describeNativeKernelMatch({
+  suite: 'rmsNorm kernels (the model op, run natively)',
+  claim: 'kernels match the cpu reference in values and gradients',
+  kernelName: RMS_NORM,
+  reference: () => run(reference),
+  fused: () => run(rmsNorm),
+  expectClose: (actual, expected) => {
+    expect(actual.map((r) => r.length)).toEqual(expected.map((r) => r.length));
+    expectRowsClose(actual, expected, 2e-5, true);
+  },
 });

@@ -1,11 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNativeAddon } from '../addon/loadNativeAddon';
-import { nativeAdapter } from '../nativeAdapter';
-import { nativeCpuAdapter } from '../nativeCpuAdapter';
 import { SCALED_MASKED_SOFTMAX, scaledMaskedSoftmax } from '@prefopt/model';
-
-const native = loadNativeAddon().addon !== undefined;
+import { describeNativeKernelMatch } from '../specSupport/describeNativeKernelMatch';
+import { expectRowsClose } from '../specSupport/expectRowsClose';
 
 /** A causal additive mask [T, T]: −1e9 above the diagonal, as the model builds it. */
 function causal(t: number): tf.Tensor2D {
@@ -29,34 +25,11 @@ function run(op: typeof scaledMaskedSoftmax): number[][] {
   });
 }
 
-describe('scaledMaskedSoftmax kernels (the model op, run natively)', () => {
-  beforeAll(async () => {
-    tf.env().set('PROD', true);
-    await tf.setBackend('cpu');
-  });
-  afterAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
-  for (const [adapter, backend] of [
-    [nativeAdapter, 'wasm'],
-    [nativeCpuAdapter, 'native-cpu'],
-  ] as const) {
-    it.skipIf(!native)(
-      `${adapter.name} kernels match the cpu reference in values and gradient`,
-      async () => {
-        await tf.setBackend('cpu');
-        const expected = run(reference);
-        await adapter.activate();
-        await tf.setBackend(backend);
-        expect(tf.getKernel(SCALED_MASKED_SOFTMAX, backend)).toBeDefined();
-        const before = tf.memory().numTensors;
-        const actual = run(scaledMaskedSoftmax);
-        expect(tf.memory().numTensors).toBe(before);
-        actual.forEach((row, i) =>
-          row.forEach((v, j) => expect(Math.abs(v - expected[i][j])).toBeLessThan(1e-5)),
-        );
-      },
-    );
-  }
+describeNativeKernelMatch({
+  suite: 'scaledMaskedSoftmax kernels (the model op, run natively)',
+  claim: 'kernels match the cpu reference in values and gradient',
+  kernelName: SCALED_MASKED_SOFTMAX,
+  reference: () => run(reference),
+  fused: () => run(scaledMaskedSoftmax),
+  expectClose: (actual, expected) => expectRowsClose(actual, expected, 1e-5),
 });
