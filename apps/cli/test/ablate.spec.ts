@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { biggerNumberTask } from '../src/demo/task/biggerNumberTask';
 import { writeTaskFiles } from '../src/demo/writeTaskFiles';
 import { main } from '../src/main';
 import { textBuffer as buffer } from './support/textBuffer';
+import { writeTinyModelConfig } from './support/writeTinyModelConfig';
 
 function fixture() {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-ablate-'));
@@ -14,19 +15,7 @@ function fixture() {
     join(dir, 'data'),
     biggerNumberTask({ seed: 1, trainPairs: 16, heldoutPairs: 4 }),
   );
-  const model = join(dir, 'tiny.json');
-  writeFileSync(
-    model,
-    JSON.stringify({
-      dim: 8,
-      hiddenDim: 16,
-      layers: 1,
-      heads: 2,
-      kvHeads: 2,
-      vocab: 259,
-      seqLen: 48,
-    }),
-  );
+  const model = writeTinyModelConfig(dir);
   return { dir, files, model };
 }
 

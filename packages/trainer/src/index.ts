@@ -6,6 +6,7 @@ export type { AdamWSettings, AdamWState } from './optim/AdamW';
 export { learningRate } from './optim/learningRate';
 export type { LrSchedule } from './optim/learningRate';
 export { clipByGlobalNorm } from './optim/clipByGlobalNorm';
+export { microStep } from './loop/microStep';
 export type { BatchStream, JsonValue } from './data/BatchStream';
 export type { ReferenceSource } from './reference/ReferenceSource';
 export { ModelReference } from './reference/ModelReference';

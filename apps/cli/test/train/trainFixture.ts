@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../support/runMain';
+import { writeTinyModelConfig } from '../support/writeTinyModelConfig';
 
 /**
  * A temp folder with a tiny byte-level model config (vocabulary 259 = ByteTokenizer) and
@@ -9,19 +10,7 @@ import { runMain } from '../support/runMain';
  */
 export function trainFixture(pairs = 16) {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-train-'));
-  const model = join(dir, 'tiny.json');
-  writeFileSync(
-    model,
-    JSON.stringify({
-      dim: 8,
-      hiddenDim: 16,
-      layers: 1,
-      heads: 2,
-      kvHeads: 2,
-      vocab: 259,
-      seqLen: 48,
-    }),
-  );
+  const model = writeTinyModelConfig(dir);
   const data = join(dir, 'pairs.jsonl');
   const rows = Array.from({ length: pairs }, (_, n) =>
     JSON.stringify({ prompt: `${n} plus one?`, chosen: ` ${n + 1}.`, rejected: ` ${n - 1}!` }),

@@ -105,6 +105,17 @@ static napi_value softmax(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* True when every target id is in [0, vocab); otherwise throws a RangeError into JS. */
+static bool targets_in_range(napi_env env, const int32_t *t, int64_t rows, int64_t vocab) {
+  for (int64_t r = 0; r < rows; r++) {
+    if (t[r] < 0 || t[r] >= vocab) {
+      napi_throw_range_error(env, NULL, "prefopt_native: target id outside [0, vocab)");
+      return false;
+    }
+  }
+  return true;
+}
+
 /* tokenLogProbs(logits, targets, out, rows, vocab) */
 static napi_value token_logprobs(napi_env env, napi_callback_info info) {
   Args a;
@@ -114,12 +125,7 @@ static napi_value token_logprobs(napi_env env, napi_callback_info info) {
   const int32_t *t = array_arg(&a, 1, napi_int32_array, rows);
   float *out = array_arg(&a, 2, napi_float32_array, rows);
   if (a.failed) return NULL;
-  for (int64_t r = 0; r < rows; r++) {
-    if (t[r] < 0 || t[r] >= vocab) {
-      napi_throw_range_error(env, NULL, "prefopt_native: target id outside [0, vocab)");
-      return NULL;
-    }
-  }
+  if (!targets_in_range(env, t, rows, vocab)) return NULL;
   pf_token_logprobs(x, t, out, rows, vocab);
   return NULL;
 }
@@ -134,12 +140,7 @@ static napi_value token_logprobs_grad(napi_env env, napi_callback_info info) {
   const float *dy = array_arg(&a, 2, napi_float32_array, rows);
   float *dx = array_arg(&a, 3, napi_float32_array, rows * vocab);
   if (a.failed) return NULL;
-  for (int64_t r = 0; r < rows; r++) {
-    if (t[r] < 0 || t[r] >= vocab) {
-      napi_throw_range_error(env, NULL, "prefopt_native: target id outside [0, vocab)");
-      return NULL;
-    }
-  }
+  if (!targets_in_range(env, t, rows, vocab)) return NULL;
   pf_token_logprobs_grad(x, t, dy, dx, rows, vocab);
   return NULL;
 }

@@ -11,12 +11,16 @@ import { packStats } from './packStats';
  * one `await data()` (no synchronous read, so it runs on webgpu in Node). The reference
  * (when given) runs before the tape, so it never sees a gradient. Returns new gradient
  * tensors that the caller disposes; nothing else outlives the call.
+ *
+ * `onPhase` (for benchmarks) is called when the reference forward has finished and when
+ * the policy forward + loss has been recorded on the tape (before the backward pass).
  */
 export async function microStep(
   policy: CausalLM,
   objective: Objective,
   batch: PreferenceBatch,
   reference: ReferenceSource | undefined,
+  onPhase?: (phase: 'referenceForward' | 'forward') => void,
 ): Promise<{ grads: tf.Tensor[]; stats: BatchStats }> {
   checkCompletions(batch);
   const refLogps: PairLogps | undefined = reference?.logps(batch); // [B] each
@@ -24,10 +28,13 @@ export async function microStep(
   let packed: tf.Tensor | undefined;
   let ordered: tf.Tensor[] | undefined;
   try {
+    if (onPhase && refLogps) await refLogps.chosen.data(); // flush queued backends before the mark
+    onPhase?.('referenceForward');
     const { value, grads } = tf.variableGrads(() => {
       const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
       const out = objective.compute({ policy: logps, reference: refLogps, lengths });
       packed = tf.keep(packStats(out, logps)); // [7], outlives the tape's scope
+      onPhase?.('forward');
       return out.loss;
     }, vars);
     value.dispose();
