@@ -1,5 +1,7 @@
 export { repoRoot, sharedPath } from './sharedPath';
 export { describeIfShared } from './describeIfShared';
+export { describeIfPython, referencePython } from './referencePython';
+export type { ReferenceModule } from './referencePython';
 export { useCpuBackend } from './useCpuBackend';
 export { describeObjective } from './describeObjective';
 export type {
