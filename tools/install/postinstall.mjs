@@ -23,7 +23,10 @@ if (process.env.PREFOPT_SKIP_SETUP === '1') {
 for (const [name, file] of steps) {
   const script = join(here, file);
   if (!existsSync(script)) continue;
-  const r = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(here, '..', '..') });
+  const r = spawnSync(process.execPath, [script], {
+    stdio: 'inherit',
+    cwd: join(here, '..', '..'),
+  });
   if (r.status !== 0) {
     const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}`;
     console.log(`prefopt setup: ${name} step failed (${why}); the install goes on without it.`);
