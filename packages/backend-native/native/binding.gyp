@@ -1,9 +1,14 @@
 {
+  "variables": {
+    "openblas_cflags%": "",
+    "openblas_libs%": "-lopenblas"
+  },
   "targets": [
     {
       "target_name": "prefopt_native",
       "sources": [
         "src/addon.c",
+        "src/args.c",
         "src/kernels.c"
       ],
       "cflags": [
@@ -11,13 +16,14 @@
         "-fopenmp",
         "-std=c11",
         "-Wall",
-        "-Wno-unknown-pragmas"
+        "-Wno-unknown-pragmas",
+        "<@(openblas_cflags)"
       ],
       "cflags!": [
         "-O2"
       ],
       "libraries": [
-        "-lopenblas",
+        "<@(openblas_libs)",
         "-fopenmp"
       ]
     }

@@ -4,12 +4,18 @@
 #include <cblas.h>
 #include <math.h>
 #include <omp.h>
+#include <string.h>
 
 /* Rows per thread below which a loop stays on one thread (the fork costs more). */
 #define PF_MIN_WORK 32768
 
 void pf_batch_matmul(int trans_a, int trans_b, int64_t batch, int64_t m, int64_t n, int64_t k,
                      const float *a, int64_t stride_a, const float *b, int64_t stride_b, float *c) {
+  if (batch <= 0 || m <= 0 || n <= 0) return;
+  if (k <= 0) { /* a sum over an empty axis; sgemm would reject lda = 0 and leave c as is */
+    memset(c, 0, (size_t)(batch * m * n) * sizeof(float));
+    return;
+  }
   const int64_t lda = trans_a ? m : k;
   const int64_t ldb = trans_b ? k : n;
   for (int64_t i = 0; i < batch; i++) {
@@ -33,6 +39,7 @@ static inline float row_logsumexp(const float *x, int64_t cols, float *max_out) 
 }
 
 void pf_softmax(const float *x, float *y, int64_t rows, int64_t cols) {
+  if (rows <= 0 || cols <= 0) return; /* nothing to write; row max would read x[0] */
 #pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * cols;
@@ -54,6 +61,7 @@ void pf_softmax(const float *x, float *y, int64_t rows, int64_t cols) {
 
 void pf_token_logprobs(const float *x, const int32_t *targets, float *out, int64_t rows,
                        int64_t vocab) {
+  if (rows <= 0 || vocab <= 0) return; /* the addon rejects targets for vocab = 0 */
 #pragma omp parallel for schedule(static) if (rows * vocab > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * vocab;
@@ -65,6 +73,7 @@ void pf_token_logprobs(const float *x, const int32_t *targets, float *out, int64
 
 void pf_token_logprobs_grad(const float *x, const int32_t *targets, const float *dy, float *dx,
                             int64_t rows, int64_t vocab) {
+  if (rows <= 0 || vocab <= 0) return;
 #pragma omp parallel for schedule(static) if (rows * vocab > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * vocab;
@@ -89,6 +98,7 @@ static inline float row_inv_rms(const float *x, int64_t cols, float eps) {
 }
 
 void pf_rms_norm(const float *x, const float *w, float eps, float *y, int64_t rows, int64_t cols) {
+  if (rows <= 0 || cols <= 0) return;
 #pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * cols;
@@ -100,6 +110,8 @@ void pf_rms_norm(const float *x, const float *w, float eps, float *y, int64_t ro
 
 void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps, float *dx,
                       float *dw, int64_t rows, int64_t cols) {
+  if (cols <= 0) return; /* rows = 0 still zeroes dw below */
+  if (rows < 0) rows = 0;
 #pragma omp parallel for schedule(static) if (rows * cols > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * cols;
@@ -123,6 +135,7 @@ void pf_rms_norm_grad(const float *x, const float *w, const float *dy, float eps
 
 void pf_scaled_masked_softmax(const float *x, const float *mask, float scale, float *y,
                               int64_t rows, int64_t tq, int64_t tk) {
+  if (rows <= 0 || tq <= 0 || tk <= 0) return;
 #pragma omp parallel for schedule(static) if (rows * tk > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * tk;
@@ -145,6 +158,7 @@ void pf_scaled_masked_softmax(const float *x, const float *mask, float scale, fl
 
 void pf_scaled_masked_softmax_grad(const float *y, const float *dy, float scale, float *dx,
                                    int64_t rows, int64_t tk) {
+  if (rows <= 0 || tk <= 0) return;
 #pragma omp parallel for schedule(static) if (rows * tk > PF_MIN_WORK)
   for (int64_t r = 0; r < rows; r++) {
     const float *yr = y + r * tk;
