@@ -34,7 +34,10 @@ if (!findMake()) fail(`make not found; ${DEBIAN} build-essential`);
 const python = findPython();
 if (!python) fail(`Python 3 not found (node-gyp needs it); ${DEBIAN} python3, or set PYTHON`);
 const nodeGyp = findNodeGyp();
-if (!nodeGyp) fail('node-gyp not found; run it through npm (npm run build:native -w @prefopt/backend-native) or npm install -g node-gyp');
+if (!nodeGyp)
+  fail(
+    'node-gyp not found; run it through npm (npm run build:native -w @prefopt/backend-native) or npm install -g node-gyp',
+  );
 const blas = findOpenBlas();
 if (!blas.cflags) {
   fail(
@@ -76,20 +79,29 @@ function probe(compiler, found) {
   const compiles = (name, source, flags) => {
     writeFileSync(join(dir, `${name}.c`), source);
     const out = join(dir, name);
-    const r = spawnSync(compiler, [join(dir, `${name}.c`), '-o', out, ...flags], { stdio: 'ignore' });
+    const r = spawnSync(compiler, [join(dir, `${name}.c`), '-o', out, ...flags], {
+      stdio: 'ignore',
+    });
     return !r.error && r.status === 0;
   };
   try {
-    const gemm = 'cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 1, 1.0f, &a, 1, &b, 1, 0.0f, &c, 1);';
+    const gemm =
+      'cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 1, 1.0f, &a, 1, &b, 1, 0.0f, &c, 1);';
     const header = '#include <cblas.h>\nint main(void) { return CblasRowMajor == 101 ? 0 : 1; }\n';
     if (!compiles('header', header, found.cflags))
-      fail(`cblas.h from ${found.source} does not compile with ${compiler}; ${DEBIAN} libopenblas-dev`);
+      fail(
+        `cblas.h from ${found.source} does not compile with ${compiler}; ${DEBIAN} libopenblas-dev`,
+      );
     const link = `#include <cblas.h>\nint main(void) { float a = 1, b = 1, c = 0; ${gemm} return c == 1.0f ? 0 : 1; }\n`;
     if (!compiles('link', link, [...found.cflags, ...found.libs]))
-      fail(`cannot link OpenBLAS (${found.libs.join(' ')}) from ${found.source}; ${DEBIAN} libopenblas-dev`);
+      fail(
+        `cannot link OpenBLAS (${found.libs.join(' ')}) from ${found.source}; ${DEBIAN} libopenblas-dev`,
+      );
     const omp = '#include <omp.h>\nint main(void) { return omp_get_max_threads() > 0 ? 0 : 1; }\n';
     if (!compiles('omp', omp, ['-fopenmp']))
-      fail(`${compiler} cannot build OpenMP code (-fopenmp, omp.h, libgomp); ${DEBIAN} build-essential (macOS: brew install gcc, then CC=gcc-14)`);
+      fail(
+        `${compiler} cannot build OpenMP code (-fopenmp, omp.h, libgomp); ${DEBIAN} build-essential (macOS: brew install gcc, then CC=gcc-14)`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

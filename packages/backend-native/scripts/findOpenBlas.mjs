@@ -14,26 +14,35 @@ const SYSTEM_LIB = /^\/(usr\/)?lib(64)?(\/|$)/;
 function roots() {
   const multiarch = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }[process.arch];
   const env = [process.env.OPENBLAS_HOME, process.env.OPENBLAS_ROOT].filter(Boolean);
-  return [...env, '/usr', '/usr/local', '/opt/homebrew/opt/openblas', '/usr/local/opt/openblas', '/opt/OpenBLAS']
-    .flatMap((root) => [
-      { inc: join(root, 'include'), lib: join(root, 'lib') },
-      { inc: join(root, 'include/openblas'), lib: join(root, 'lib') },
-      { inc: join(root, 'include/openblas'), lib: join(root, 'lib64') },
-      { inc: join(root, 'include'), lib: join(root, 'lib64') },
-      ...(multiarch
-        ? [
-            { inc: join(root, 'include', multiarch), lib: join(root, 'lib', multiarch) },
-            {
-              inc: join(root, 'include', multiarch, 'openblas-pthread'),
-              lib: join(root, 'lib', multiarch, 'openblas-pthread'),
-            },
-          ]
-        : []),
-    ]);
+  return [
+    ...env,
+    '/usr',
+    '/usr/local',
+    '/opt/homebrew/opt/openblas',
+    '/usr/local/opt/openblas',
+    '/opt/OpenBLAS',
+  ].flatMap((root) => [
+    { inc: join(root, 'include'), lib: join(root, 'lib') },
+    { inc: join(root, 'include/openblas'), lib: join(root, 'lib') },
+    { inc: join(root, 'include/openblas'), lib: join(root, 'lib64') },
+    { inc: join(root, 'include'), lib: join(root, 'lib64') },
+    ...(multiarch
+      ? [
+          { inc: join(root, 'include', multiarch), lib: join(root, 'lib', multiarch) },
+          {
+            inc: join(root, 'include', multiarch, 'openblas-pthread'),
+            lib: join(root, 'lib', multiarch, 'openblas-pthread'),
+          },
+        ]
+      : []),
+  ]);
 }
 
 function pkgConfig(name) {
-  const pkgPaths = ['/opt/homebrew/opt/openblas/lib/pkgconfig', '/usr/local/opt/openblas/lib/pkgconfig'];
+  const pkgPaths = [
+    '/opt/homebrew/opt/openblas/lib/pkgconfig',
+    '/usr/local/opt/openblas/lib/pkgconfig',
+  ];
   const env = {
     ...process.env,
     PKG_CONFIG_PATH: [process.env.PKG_CONFIG_PATH, ...pkgPaths].filter(Boolean).join(':'),
@@ -47,7 +56,11 @@ function pkgConfig(name) {
   const rpaths = libFlags
     .filter((f) => f.startsWith('-L') && !SYSTEM_LIB.test(f.slice(2)))
     .map((f) => `-Wl,-rpath,${f.slice(2)}`);
-  return { source: `pkg-config ${name}`, cflags: split(cflags.stdout), libs: [...libFlags, ...rpaths] };
+  return {
+    source: `pkg-config ${name}`,
+    cflags: split(cflags.stdout),
+    libs: [...libFlags, ...rpaths],
+  };
 }
 
 /**
@@ -63,7 +76,11 @@ export function findOpenBlas() {
     const libFile = LIB_FILES.find((f) => existsSync(join(lib, f)));
     if (!existsSync(join(inc, 'cblas.h')) || !libFile) continue;
     const rpath = SYSTEM_LIB.test(lib) ? [] : [`-Wl,-rpath,${lib}`];
-    return { source: `${inc}/cblas.h and ${lib}/${libFile}`, cflags: [`-I${inc}`], libs: [`-L${lib}`, '-lopenblas', ...rpath] };
+    return {
+      source: `${inc}/cblas.h and ${lib}/${libFile}`,
+      cflags: [`-I${inc}`],
+      libs: [`-L${lib}`, '-lopenblas', ...rpath],
+    };
   }
   return { searched: `pkg-config ${PKG_NAMES.join('/')}, OPENBLAS_HOME, /usr, /usr/local, /opt` };
 }

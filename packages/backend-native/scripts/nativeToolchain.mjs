@@ -35,7 +35,10 @@ export function findPython() {
 export function findNodeGyp() {
   const bundled = [
     process.env.npm_config_node_gyp,
-    join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+    join(
+      dirname(process.execPath),
+      '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+    ),
     join(dirname(process.execPath), 'node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
   ].find((p) => p && existsSync(p));
   if (bundled) return [process.execPath, bundled];

@@ -2,7 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../addon/loadNativeAddon';
 import { nativeBatchMatMul } from './batchMatMulKernel';
-import { sizeOf, type TensorMemory } from './TensorMemory';
+import { sizeOf, tensorMemory } from './TensorMemory';
 
 const { addon } = loadNativeAddon();
 
@@ -14,16 +14,11 @@ function fakeMemory() {
     store.set(dataId, Float32Array.from(values));
     return { dataId, shape, dtype: 'float32' };
   };
-  const memory: TensorMemory = {
-    f32: (t) => store.get(t.dataId),
-    i32: () => undefined,
-    output: (shape) => {
-      const values = new Float32Array(sizeOf(shape));
-      const dataId = {};
-      store.set(dataId, values);
-      return { info: { dataId, shape, dtype: 'float32' }, values };
-    },
-  };
+  const memory = tensorMemory({
+    allocate: (shape) => tensor(shape, new Array<number>(sizeOf(shape)).fill(0)),
+    values: (t) => store.get(t.dataId),
+    release: (t) => store.delete(t.dataId),
+  });
   return { memory, tensor, values: (t: TensorInfo) => Array.from(store.get(t.dataId)!) };
 }
 

@@ -34,25 +34,26 @@ export function nativeBatchMatMul(
   else if (sizeB === 1 && batchA.length >= batchB.length) outBatch = batchA;
   else if (sizeA === 1 && batchB.length >= batchA.length) outBatch = batchB;
   else return undefined;
-  const out = memory.output([...outBatch, m, n]); // [...batch, M, N]; allocate before views
-  const av = memory.f32(a)!;
-  const bv = memory.f32(b)!;
   const strideA = sizeA === 1 ? 0 : m * k;
   const strideB = sizeB === 1 ? 0 : k * n;
-  addon.batchMatMul(
-    transposeA,
-    transposeB,
-    sizeOf(outBatch),
-    m,
-    n,
-    k,
-    av,
-    strideA,
-    bv,
-    strideB,
-    out.values,
-  );
-  return out.info;
+  const batch = sizeOf(outBatch);
+  const [c] = memory.compute([[...outBatch, m, n]], ([cv], v) => {
+    // [...batch, M, N] = op([...batch, M, K]) · op([...batch, K, N])
+    addon.batchMatMul(
+      transposeA,
+      transposeB,
+      batch,
+      m,
+      n,
+      k,
+      v.f32(a),
+      strideA,
+      v.f32(b),
+      strideB,
+      cv,
+    );
+  });
+  return c;
 }
 
 /** The BatchMatMul kernel: OpenBLAS where it applies, else the backend's own. */

@@ -19,15 +19,15 @@ export function reverseKernel(ctx: NativeKernelContext): KernelConfig {
       if (x.dtype !== 'float32' || rank === 0 || axes.length !== 1 || axes[0] !== rank - 1)
         return fallback(args);
       const memory = ctx.memory(args.backend);
-      const out = memory.output(x.shape.slice()); // before views
-      const src = memory.f32(x)!;
-      const dst = out.values;
       const cols = x.shape[rank - 1];
       const total = sizeOf(x.shape);
-      for (let base = 0; base < total; base += cols) {
-        for (let j = 0; j < cols; j++) dst[base + j] = src[base + cols - 1 - j];
-      }
-      return out.info;
+      const [out] = memory.compute([x.shape], ([dst], v) => {
+        const src = v.f32(x);
+        for (let base = 0; base < total; base += cols) {
+          for (let j = 0; j < cols; j++) dst[base + j] = src[base + cols - 1 - j];
+        }
+      });
+      return out;
     },
   };
 }

@@ -27,10 +27,11 @@ export function rmsNormKernels(ctx: NativeKernelContext): KernelConfig[] {
         const { x, weight } = inputs;
         const [rows, cols] = shape(x, weight);
         const memory = ctx.memory(backend);
-        const y = memory.output([rows, cols]); // [M, D]; before views
         const eps = (attrs as { eps: number }).eps;
-        ctx.addon.rmsNorm(memory.f32(x!)!, memory.f32(weight!)!, eps, y.values, rows, cols);
-        return y.info;
+        const [y] = memory.compute([[rows, cols]], ([yv], v) => {
+          ctx.addon.rmsNorm(v.f32(x!), v.f32(weight!), eps, yv, rows, cols); // [M, D]
+        });
+        return y;
       },
     },
     {
@@ -43,21 +44,12 @@ export function rmsNormKernels(ctx: NativeKernelContext): KernelConfig[] {
           throw new TypeError(`${RMS_NORM_GRAD}: dy must be float32 [${x!.shape}]`);
         }
         const memory = ctx.memory(backend);
-        const dx = memory.output([rows, cols]); // [M, D]; outputs before views
-        const dw = memory.output([cols]); // [D]
-        const [xv, wv, gv] = [memory.f32(x!)!, memory.f32(weight!)!, memory.f32(dy)!];
         const eps = (attrs as { eps: number }).eps;
-        ctx.addon.rmsNormGrad(
-          xv,
-          wv,
-          gv,
-          eps,
-          memory.f32(dx.info)!,
-          memory.f32(dw.info)!,
-          rows,
-          cols,
-        );
-        return [dx.info, dw.info];
+        const [dx, dw] = memory.compute([[rows, cols], [cols]], ([dxv, dwv], v) => {
+          // dx [M, D], dw [D]
+          ctx.addon.rmsNormGrad(v.f32(x!), v.f32(weight!), v.f32(dy), eps, dxv, dwv, rows, cols);
+        });
+        return [dx, dw];
       },
     },
   ];

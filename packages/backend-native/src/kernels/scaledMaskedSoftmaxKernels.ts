@@ -23,19 +23,13 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
         }
         const [, tq, tk] = x.shape;
         const memory = ctx.memory(backend);
-        const y = memory.output(x.shape.slice()); // [S, Tq, Tk]; before views
         const scale = (attrs as { scale: number }).scale;
         const rows = sizeOf(x.shape) / tk;
-        ctx.addon.scaledMaskedSoftmax(
-          memory.f32(x)!,
-          memory.f32(mask)!,
-          scale,
-          y.values,
-          rows,
-          tq,
-          tk,
-        );
-        return y.info;
+        const [y] = memory.compute([x.shape], ([yv], v) => {
+          // [S, Tq, Tk] x, [Tq, Tk] mask → [S, Tq, Tk]
+          ctx.addon.scaledMaskedSoftmax(v.f32(x), v.f32(mask), scale, yv, rows, tq, tk);
+        });
+        return y;
       },
     },
     {
@@ -52,17 +46,12 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
         }
         const tk = y.shape[y.shape.length - 1];
         const memory = ctx.memory(backend);
-        const dx = memory.output(y.shape.slice()); // before views
         const scale = (attrs as { scale: number }).scale;
-        ctx.addon.scaledMaskedSoftmaxGrad(
-          memory.f32(y)!,
-          memory.f32(dy)!,
-          scale,
-          dx.values,
-          sizeOf(y.shape) / tk,
-          tk,
-        );
-        return dx.info;
+        const rows = sizeOf(y.shape) / tk;
+        const [dx] = memory.compute([y.shape], ([dxv], v) => {
+          ctx.addon.scaledMaskedSoftmaxGrad(v.f32(y), v.f32(dy), scale, dxv, rows, tk);
+        });
+        return dx;
       },
     },
   ];

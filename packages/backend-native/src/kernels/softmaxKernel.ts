@@ -13,9 +13,11 @@ export function softmaxKernel(ctx: NativeKernelContext): KernelConfig {
       const cols = logits.shape[logits.shape.length - 1];
       if (logits.dtype !== 'float32' || logits.shape.length === 0 || !cols) return fallback(args);
       const memory = ctx.memory(args.backend);
-      const out = memory.output(logits.shape.slice()); // same shape as logits; before views
-      ctx.addon.softmax(memory.f32(logits)!, out.values, sizeOf(logits.shape) / cols, cols);
-      return out.info;
+      const rows = sizeOf(logits.shape) / cols;
+      const [y] = memory.compute([logits.shape], ([yv], v) => {
+        ctx.addon.softmax(v.f32(logits), yv, rows, cols); // [rows, cols] → [rows, cols]
+      });
+      return y;
     },
   };
 }

@@ -21,9 +21,10 @@ export function stackKernels(ctx: NativeKernelContext): KernelConfig[] {
           return packFallback(args);
         const memory = ctx.memory(args.backend);
         const size = sizeOf(parts[0].shape);
-        const out = memory.output([parts.length, ...parts[0].shape]); // [S, ...]; before views
-        parts.forEach((p, i) => out.values.set(memory.f32(p)!.subarray(0, size), i * size));
-        return out.info;
+        const [out] = memory.compute([[parts.length, ...parts[0].shape]], ([outv], v) => {
+          parts.forEach((p, i) => outv.set(v.f32(p).subarray(0, size), i * size)); // [S, ...]
+        });
+        return out;
       },
     },
     {
@@ -37,11 +38,10 @@ export function stackKernels(ctx: NativeKernelContext): KernelConfig[] {
         const count = value.shape[0];
         const shape = value.shape.slice(1);
         const size = sizeOf(shape);
-        const outs = Array.from({ length: count }, () => memory.output(shape.slice())); // before views
-        const src = memory.f32(value)!;
-        return outs.map((o, i) => {
-          memory.f32(o.info)!.set(src.subarray(i * size, (i + 1) * size));
-          return o.info;
+        const shapes = Array.from({ length: count }, () => shape);
+        return memory.compute(shapes, (outs, v) => {
+          const src = v.f32(value); // [count, ...shape]
+          outs.forEach((o, i) => o.set(src.subarray(i * size, (i + 1) * size)));
         });
       },
     },

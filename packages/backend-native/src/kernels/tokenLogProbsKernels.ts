@@ -29,15 +29,11 @@ export function tokenLogProbsKernels(ctx: NativeKernelContext): KernelConfig[] {
         const { logits, targets } = inputs;
         const [rows, vocab] = check(logits, targets);
         const memory = ctx.memory(backend);
-        const out = memory.output([rows]); // [N]; before views
-        ctx.addon.tokenLogProbs(
-          memory.f32(logits!)!,
-          memory.i32(targets!)!,
-          out.values,
-          rows,
-          vocab,
-        );
-        return out.info;
+        const [out] = memory.compute([[rows]], ([outv], v) => {
+          // [N, V] logits, [N] targets → [N]
+          ctx.addon.tokenLogProbs(v.f32(logits!), v.i32(targets!), outv, rows, vocab);
+        });
+        return out;
       },
     },
     {
@@ -48,10 +44,11 @@ export function tokenLogProbsKernels(ctx: NativeKernelContext): KernelConfig[] {
         const [rows, vocab] = check(logits, targets, dy);
         if (!dy) throw new TypeError(`${TOKEN_LOG_PROBS_GRAD}: needs input dy [N]`);
         const memory = ctx.memory(backend);
-        const dx = memory.output([rows, vocab]); // [N, V]; before views
-        const [x, t, g] = [memory.f32(logits!)!, memory.i32(targets!)!, memory.f32(dy)!];
-        ctx.addon.tokenLogProbsGrad(x, t, g, dx.values, rows, vocab);
-        return dx.info;
+        const [dx] = memory.compute([[rows, vocab]], ([dxv], v) => {
+          // [N, V] logits, [N] targets, [N] dy → [N, V]
+          ctx.addon.tokenLogProbsGrad(v.f32(logits!), v.i32(targets!), v.f32(dy), dxv, rows, vocab);
+        });
+        return dx;
       },
     },
   ];
