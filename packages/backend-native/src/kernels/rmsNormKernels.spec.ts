@@ -3,16 +3,9 @@ import { expect } from 'vitest';
 import { RMS_NORM, rmsNorm } from '@prefopt/model';
 import { describeNativeKernelMatch } from '../specSupport/describeNativeKernelMatch';
 import { expectRowsClose } from '../specSupport/expectRowsClose';
+import { unfusedRmsNorm } from '../specSupport/unfusedReferences';
 
 const EPS = 1e-5;
-
-/** The unfused reference: the forward as tfjs ops, differentiated by tfjs. */
-function reference(x: tf.Tensor2D, w: tf.Tensor1D, eps: number): tf.Tensor2D {
-  return tf.mul(
-    tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), -1, true), eps))),
-    w,
-  ) as tf.Tensor2D;
-}
 
 /** Values of the op and the gradients of Σ u·op w.r.t. x and weight, on the current backend. */
 function run(op: typeof rmsNorm): number[][] {
@@ -31,7 +24,7 @@ describeNativeKernelMatch({
   suite: 'rmsNorm kernels (the model op, run natively)',
   claim: 'kernels match the cpu reference in values and gradients',
   kernelName: RMS_NORM,
-  reference: () => run(reference),
+  reference: () => run(unfusedRmsNorm),
   fused: () => run(rmsNorm),
   expectClose: (actual, expected) => {
     expect(actual.map((r) => r.length)).toEqual(expected.map((r) => r.length));
