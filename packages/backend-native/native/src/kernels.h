@@ -1,4 +1,7 @@
-/* Hot training-step kernels over plain float32 buffers (row-major). No N-API here. */
+/* Hot training-step kernels over plain float32 buffers (row-major). No N-API here: addon.c
+   checks every size, length and aliasing before calling them. Each returns at once for
+   zero (or negative) sizes, writing nothing, except where the result is a sum over an empty
+   axis: pf_batch_matmul with k = 0 and pf_rms_norm_grad's dw with rows = 0 write zeros. */
 #ifndef PREFOPT_KERNELS_H
 #define PREFOPT_KERNELS_H
 #include <stdint.h>

@@ -1,6 +1,12 @@
 /**
- * The N-API addon's exports (native/src/addon.c). Every call is synchronous, reads and
- * writes the typed arrays in place, and throws a RangeError when one is too short.
+ * The N-API addon's exports (native/src/addon.c). Every call is synchronous and reads and
+ * writes the typed arrays in place. Before touching memory it checks its arguments and
+ * throws a TypeError or RangeError "prefopt_native.<export>: <argument> ..." (code
+ * ERR_PREFOPT_NATIVE_ARG) for: a wrong argument count or type (sizes are integers ≥ 0,
+ * Float32Array / Int32Array exactly), a size product that overflows, an array whose length
+ * is not exactly what the sizes give, an output sharing bytes with another array argument,
+ * a target id outside [0, vocab). Zero sizes are valid: an empty result, or zeros where an
+ * output sums over an empty axis (batchMatMul with k = 0, rmsNormGrad's dw with rows = 0).
  */
 export interface NativeAddon {
   /** c[i] = op(a[i])·op(b[i]) for i < batch; op transposes when trans*; stride 0 broadcasts. */

@@ -24,7 +24,7 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
         const [, tq, tk] = x.shape;
         const memory = ctx.memory(backend);
         const scale = (attrs as { scale: number }).scale;
-        const rows = sizeOf(x.shape) / tk;
+        const rows = sizeOf(x.shape.slice(0, -1)); // S·Tq
         const [y] = memory.compute([x.shape], ([yv], v) => {
           // [S, Tq, Tk] x, [Tq, Tk] mask → [S, Tq, Tk]
           ctx.addon.scaledMaskedSoftmax(v.f32(x), v.f32(mask), scale, yv, rows, tq, tk);
@@ -47,7 +47,7 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
         const tk = y.shape[y.shape.length - 1];
         const memory = ctx.memory(backend);
         const scale = (attrs as { scale: number }).scale;
-        const rows = sizeOf(y.shape) / tk;
+        const rows = sizeOf(y.shape.slice(0, -1));
         const [dx] = memory.compute([y.shape], ([dxv], v) => {
           ctx.addon.scaledMaskedSoftmaxGrad(v.f32(y), v.f32(dy), scale, dxv, rows, tk);
         });

@@ -11,9 +11,9 @@ export function softmaxKernel(ctx: NativeKernelContext): KernelConfig {
     kernelFunc: (args) => {
       const { logits } = args.inputs as { logits: TensorInfo };
       const cols = logits.shape[logits.shape.length - 1];
-      if (logits.dtype !== 'float32' || logits.shape.length === 0 || !cols) return fallback(args);
+      if (logits.dtype !== 'float32' || logits.shape.length === 0) return fallback(args);
       const memory = ctx.memory(args.backend);
-      const rows = sizeOf(logits.shape) / cols;
+      const rows = sizeOf(logits.shape.slice(0, -1)); // cols 0: an empty result
       const [y] = memory.compute([logits.shape], ([yv], v) => {
         ctx.addon.softmax(v.f32(logits), yv, rows, cols); // [rows, cols] → [rows, cols]
       });
