@@ -10,7 +10,10 @@ export { hhRlhfFormat } from './formats/hhRlhfFormat';
 export { shareGptFormat } from './formats/shareGptFormat';
 
 // Chat templates.
-export type { ChatTemplate } from './templates/ChatTemplate';
+export type { ChatTemplate, SplitChatTemplate } from './templates/ChatTemplate';
+export { splitChatTemplate } from './templates/ChatTemplate';
+export { jinjaChatTemplate } from './templates/jinjaChatTemplate';
+export type { ChatTemplateSource, JinjaChatTemplate } from './templates/jinjaChatTemplate';
 export { plainTemplate } from './templates/plainTemplate';
 export { chatmlTemplate } from './templates/chatmlTemplate';
 export { llama2Template } from './templates/llama2Template';
@@ -44,6 +47,7 @@ export type { TokenStats } from './stats/TokenStats';
 export { Llama2cTokenizer } from './tokenizers/Llama2cTokenizer';
 export { readLlama2cTokenizer } from './tokenizers/readLlama2cTokenizer';
 export { HfTokenizer } from './tokenizers/HfTokenizer';
+export type { HfTokenizerExtras } from './tokenizers/HfTokenizer';
 export { readHfTokenizer } from './tokenizers/readHfTokenizer';
 export { ByteTokenizer } from './tokenizers/ByteTokenizer';
 export { loadTokenizer } from './tokenizers/loadTokenizer';

@@ -75,7 +75,7 @@ describe('every template', () => {
     expect(findChatTemplate()).toBe(plainTemplate);
     expect(findChatTemplate('chatml')).toBe(chatmlTemplate);
     expect(() => findChatTemplate('alpaca')).toThrow(
-      /unknown chat template 'alpaca'\. Templates: plain, chatml, llama2\./,
+      /unknown chat template 'alpaca'\. Templates: auto, tokenizer, plain, chatml, llama2\./,
     );
   });
 });
