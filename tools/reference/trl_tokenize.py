@@ -133,23 +133,25 @@ def llama3():
 
 # Real-style chat templates: Qwen2.5's ChatML (default system message), Llama-3.1's (trimmed
 # content, header ids), Llama-2-chat's (system folded into the first user turn).
-CHATML_TEMPLATE = (
-    "{%- for message in messages %}"
-    "{%- if loop.first and messages[0]['role'] != 'system' %}"
-    "{{- '<|im_start|>system\\nYou are a helpful assistant.<|im_end|>\\n' }}"
-    "{%- endif %}"
-    "{{- '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
-    "{%- endfor %}"
-    "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}"
-)
+CHATML_TEMPLATE = """{%- if messages[0]['role'] == 'system' %}
+    {{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}
+{%- else %}
+    {{- '<|im_start|>system\\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\\n' }}
+{%- endif %}
+{%- for message in messages %}
+    {%- if (message.role == "user") or (message.role == "system" and not loop.first) or (message.role == "assistant") %}
+        {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>' + '\\n' }}
+    {%- endif %}
+{%- endfor %}
+{%- if add_generation_prompt %}
+    {{- '<|im_start|>assistant\\n' }}
+{%- endif %}
+"""
 LLAMA3_TEMPLATE = (
-    "{%- set loop_messages = messages %}"
-    "{%- for message in loop_messages %}"
-    "{%- set content = '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n' + message['content'] | trim + '<|eot_id|>' %}"
-    "{%- if loop.index0 == 0 %}{%- set content = bos_token + content %}{%- endif %}"
-    "{{- content }}"
-    "{%- endfor %}"
-    "{%- if add_generation_prompt %}{{- '<|start_header_id|>assistant<|end_header_id|>\\n\\n' }}{%- endif %}"
+    "{% set loop_messages = messages %}{% for message in loop_messages %}"
+    "{% set content = '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n'+ message['content'] | trim + '<|eot_id|>' %}"
+    "{% if loop.index0 == 0 %}{% set content = bos_token + content %}{% endif %}{{ content }}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|start_header_id|>assistant<|end_header_id|>\\n\\n' }}{% endif %}"
 )
 LLAMA2_TEMPLATE = (
     "{% if messages[0]['role'] == 'system' %}{% set loop_messages = messages[1:] %}"
@@ -250,7 +252,102 @@ def write_tokenizers(out):
         json.dump(results, f, ensure_ascii=False, indent=1)
 
 
+# 2-step DPO: pairs whose completions start with and without a space (SentencePiece's ▁).
+DPO_PAIRS = [
+    {"prompt": "What is the capital of France?", "chosen": " Paris.", "rejected": " Lyon, I think."},
+    {"prompt": "Hello", "chosen": " world!", "rejected": "world"},
+    {"prompt": "Q: 2+2=", "chosen": "4", "rejected": " 5 ☕"},
+    {"prompt": "Say something nice.\n", "chosen": "You are great!", "rejected": "\nNo."},
+]
+DPO_SETTINGS = {"beta": 0.1, "lr": 0.01, "batchSize": 4, "steps": 2, "maxGradNorm": 1.0, "seed": 0}
+TINY_LLAMA = {
+    "architectures": ["LlamaForCausalLM"],
+    "model_type": "llama",
+    "hidden_size": 8,
+    "intermediate_size": 16,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 2,
+    "num_key_value_heads": 2,
+    "max_position_embeddings": 64,
+    "rms_norm_eps": 1e-05,
+    "rope_theta": 10000.0,
+    "tie_word_embeddings": False,
+    "hidden_act": "silu",
+    "attention_bias": False,
+    "mlp_bias": False,
+    "bos_token_id": 1,
+    "eos_token_id": 2,
+    "torch_dtype": "float32",
+}
+
+
+def write_dpo(out):
+    """A tiny random Llama with the llama2-sp tokenizer, and TRL's per-step DPO losses on it."""
+    import shutil
+    import tempfile
+
+    import torch
+    from datasets import Dataset
+    from safetensors.torch import save_file
+    from transformers import LlamaConfig, LlamaForCausalLM
+    from trl import DPOConfig, DPOTrainer
+
+    folder = os.path.join(out, "tiny-llama")
+    os.makedirs(folder, exist_ok=True)
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        shutil.copy(os.path.join(out, "tokenizers", "llama2-sp", name), os.path.join(folder, name))
+    hf = load_hf(folder)
+    config = {**TINY_LLAMA, "vocab_size": len(hf)}
+    torch.manual_seed(0)
+    fields = {k: v for k, v in config.items() if k not in ("architectures", "torch_dtype")}
+    model = LlamaForCausalLM(LlamaConfig(**fields)).float()
+    with torch.no_grad():  # larger weights than the default init 0.02, so the losses move
+        for p in model.parameters():
+            if p.dim() == 2:
+                p.normal_(0.0, 0.5)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, os.path.join(folder, "model.safetensors"))
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)  # classic form (top-level rope_theta), written by hand
+    with open(os.path.join(out, "dpo_pairs.jsonl"), "w") as f:
+        f.write("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in DPO_PAIRS))
+
+    s = DPO_SETTINGS
+    args = DPOConfig(
+        output_dir=tempfile.mkdtemp(),
+        per_device_train_batch_size=s["batchSize"],
+        max_steps=s["steps"],
+        learning_rate=s["lr"],
+        lr_scheduler_type="constant",
+        warmup_steps=0,
+        weight_decay=0.0,
+        max_grad_norm=s["maxGradNorm"],
+        beta=s["beta"],
+        loss_type=["sigmoid"],
+        max_length=None,
+        logging_steps=1,
+        seed=s["seed"],
+        disable_dropout=True,
+        precompute_ref_log_probs=False,
+        use_cpu=True,
+        bf16=False,
+        report_to=[],
+        save_strategy="no",
+        model_init_kwargs={"dtype": torch.float32},
+    )
+    trainer = DPOTrainer(model=folder, args=args, processing_class=hf, train_dataset=Dataset.from_list(DPO_PAIRS))
+    ids = [{"prompt": r["prompt_ids"], "chosen": r["chosen_ids"], "rejected": r["rejected_ids"]} for r in trainer.train_dataset]
+    trainer.train()
+    logs = [h for h in trainer.state.log_history if "loss" in h]
+    keys = ["step", "loss", "grad_norm", "rewards/chosen", "rewards/rejected", "logps/chosen", "logps/rejected"]
+    steps = [{k: h[k] for k in keys} for h in logs]
+    result = {"trl": __import__("trl").__version__, "settings": s, "ids": ids, "steps": steps}
+    with open(os.path.join(out, "trl_dpo_steps.json"), "w") as f:
+        json.dump(result, f, indent=1)
+    print(json.dumps(steps), file=sys.stderr)
+
+
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else "packages/data/test/fixtures/trl"
     os.makedirs(out, exist_ok=True)
     write_tokenizers(out)
+    write_dpo(out)
