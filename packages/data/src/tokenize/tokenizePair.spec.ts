@@ -1,6 +1,7 @@
 import type { Tokenizer } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { chatmlTemplate } from '../templates/chatmlTemplate';
+import { jinjaChatTemplate } from '../templates/jinjaChatTemplate';
 import { tokenizePair } from './tokenizePair';
 import { validateTokenizeOptions } from './validateTokenizeOptions';
 
@@ -127,6 +128,46 @@ describe('tokenizePair', () => {
     expect(!r.ok && r.message).toMatch(
       /prompt's 5 tokens leave no room .*--max-length 5; set --max-prompt-length/,
     );
+  });
+
+  it("adds no BOS / EOS ids with a tokenizer's template (its text holds them)", () => {
+    const template = jinjaChatTemplate(
+      '{{ bos_token }}{% for m in messages %}{{ m.content }}{{ eos_token }}{% endfor %}',
+      { bos_token: '^', eos_token: '$' },
+    );
+    const r = tokenizePair(
+      {
+        prompt: [{ role: 'user', content: 'Hi' }],
+        chosen: [{ role: 'assistant', content: 'A' }],
+        rejected: [{ role: 'assistant', content: 'BB' }],
+      },
+      chars,
+      { template },
+    );
+    // prompt '^Hi$' (this template has no generation prompt), chosen '^Hi$A$' after it
+    expect(r.ok && r.pair).toEqual({
+      prompt: ids('^Hi$'),
+      chosen: ids('A$'),
+      rejected: ids('BB$'),
+    });
+  });
+
+  it('drops a pair whose messages the tokenizer template refuses', () => {
+    const template = jinjaChatTemplate("{{ raise_exception('roles must alternate') }}");
+    const r = tokenizePair(
+      {
+        prompt: [{ role: 'user', content: 'x' }],
+        chosen: [{ role: 'assistant', content: 'y' }],
+        rejected: [{ role: 'assistant', content: 'z' }],
+      },
+      chars,
+      { template },
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'template',
+      message: expect.stringMatching(/roles must alternate/),
+    });
   });
 
   it('reports messages the template cannot render', () => {
