@@ -46,6 +46,7 @@ export type { TokenStats } from './stats/TokenStats';
 // Tokenizers (packages/data/src/tokenizers/) append their exports below.
 export { Llama2cTokenizer } from './tokenizers/Llama2cTokenizer';
 export { readLlama2cTokenizer } from './tokenizers/readLlama2cTokenizer';
+export { addsBos } from './tokenizers/addsBos';
 export { HfTokenizer } from './tokenizers/HfTokenizer';
 export type { HfTokenizerExtras } from './tokenizers/HfTokenizer';
 export { readHfTokenizer } from './tokenizers/readHfTokenizer';

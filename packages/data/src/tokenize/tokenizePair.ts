@@ -1,5 +1,6 @@
 import { PrefoptError, type ChatMessage, type PreferencePair, type Tokenizer } from '@prefopt/core';
 import { plainTemplate } from '../templates/plainTemplate';
+import { addsBos } from '../tokenizers/addsBos';
 import type { TokenizeOptions } from './TokenizeOptions';
 import type { TokenizeResult } from './TokenizeResult';
 import { truncatePair } from './truncatePair';
@@ -52,9 +53,7 @@ export function tokenizePair(
     if (!PrefoptError.is(e, 'data')) throw e;
     return { ok: false, reason: 'template', message: e.message };
   }
-  const hasBos = tokenizer.bosId !== undefined;
-  const addBos =
-    !inText && hasBos && (options.addBos ?? tokenizer.addsBos ?? tokenizer.bosId !== undefined);
+  const addBos = !inText && tokenizer.bosId !== undefined && (options.addBos ?? addsBos(tokenizer));
   const eosId = tokenizer.eosId;
   const appendEos = !inText && eosId !== undefined && (options.appendEos ?? true);
 
