@@ -19,6 +19,8 @@ tokenizer) and OUT/trl_dpo_steps.json: TRL's DPOTrainer run for 2 steps on OUT/d
 (batch = all pairs, so order does not matter; constant lr, no warmup, no weight decay).
 
 Run:  /work/venv/bin/python tools/reference/trl_tokenize.py packages/data/test/fixtures/trl
+      npx prettier --write packages/data/test/fixtures/trl   (the repo's format:check covers JSON)
+The tokenizers' training is deterministic: a rerun writes the same files.
 """
 import json
 import os
@@ -55,8 +57,11 @@ def llama2_sp():
     """Llama-2 as transformers' LlamaConverter writes it (legacy), byte fallback included."""
     tok = Tokenizer(models.BPE(unk_token="<unk>", byte_fallback=True, fuse_unk=True))
     tok.normalizer = normalizers.Sequence([normalizers.Prepend("▁"), normalizers.Replace(" ", "▁")])
-    tok.pre_tokenizer = None
+    # Train with words split before each ▁ so that, as in SentencePiece, no piece holds a ▁
+    # after its start; the converted tokenizer itself has no pre-tokenizer.
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="never", split=True)
     train_bpe(tok, ["<unk>", "<s>", "</s>"], 90)
+    tok.pre_tokenizer = None
     # SentencePiece keeps the 256 byte pieces <0x00>..<0xFF> in the vocabulary, right after the specials.
     spec = json.loads(tok.to_str())
     vocab = spec["model"]["vocab"]
