@@ -37,13 +37,7 @@ export class HfTokenizer implements Tokenizer {
     this.eosId = extras.eosId;
     this.specialTokens = extras.specialTokens ?? {};
     this.chatTemplate = extras.chatTemplate;
-    const plain = inner.encode('a', { add_special_tokens: false }).ids;
-    const special = inner.encode('a', { add_special_tokens: true }).ids;
-    this.addsBos =
-      this.bosId !== undefined &&
-      special.length === plain.length + 1 &&
-      special[0] === this.bosId &&
-      plain.every((id, i) => special[i + 1] === id);
+    this.addsBos = postProcessorAddsBos(inner, this.bosId);
   }
 
   encode(text: string, options: { bos?: boolean; eos?: boolean } = {}): number[] {
@@ -57,5 +51,17 @@ export class HfTokenizer implements Tokenizer {
   decode(ids: readonly number[]): string {
     if (ids.length === 0) return '';
     return this.inner.decode([...ids], { skip_special_tokens: true });
+  }
+}
+
+/** Whether the file's post-processor puts `bosId` first (Llama's `<s> $A`, Llama-3's). */
+function postProcessorAddsBos(inner: Tokenizers, bosId: number | undefined): boolean {
+  if (bosId === undefined) return false;
+  try {
+    const plain = inner.encode('a', { add_special_tokens: false }).ids;
+    const special = inner.encode('a', { add_special_tokens: true }).ids;
+    return special[0] === bosId && plain[0] !== bosId;
+  } catch {
+    return true; // cannot tell: as a tokenizer with a BOS id
   }
 }
