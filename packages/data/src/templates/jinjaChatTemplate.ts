@@ -20,26 +20,31 @@ export interface JinjaChatTemplate extends ChatTemplate {
  * transformers.js, with transformers' trim_blocks / lstrip_blocks) as transformers'
  * `apply_chat_template(messages, tokenize=False, add_generation_prompt=…)` does: the
  * variables are `messages`, `add_generation_prompt` and the special-token texts. The text
- * holds BOS and end-of-turn tokens itself. A template error (`raise_exception`, bad
- * syntax at render) is a data error naming the template.
+ * holds BOS and end-of-turn tokens itself. A template that does not parse is a tokenizer
+ * error at its first render; one that refuses messages (`raise_exception`) a data error.
  */
 export function jinjaChatTemplate(
   source: string,
   specialTokens: Readonly<Record<string, string>> = {},
 ): JinjaChatTemplate {
-  let template: Template;
-  try {
-    template = new Template(source);
-  } catch (e) {
-    throw new PrefoptError(
-      'tokenizer',
-      `the tokenizer's chat_template does not parse: ${(e as Error).message}; pass --template plain|chatml|llama2 instead.`,
-      { cause: e },
-    );
-  }
-  const render = (messages: readonly ChatMessage[], addGenerationPrompt: boolean): string => {
+  let parsed: Template | undefined;
+  // parsed at the first render, so text-only data never depends on the template
+  const template = (): Template => {
     try {
-      return template.render({
+      parsed ??= new Template(source);
+    } catch (e) {
+      throw new PrefoptError(
+        'tokenizer',
+        `the tokenizer's chat_template does not parse: ${(e as Error).message}; pass --template plain|chatml|llama2 instead.`,
+        { cause: e },
+      );
+    }
+    return parsed;
+  };
+  const render = (messages: readonly ChatMessage[], addGenerationPrompt: boolean): string => {
+    const compiled = template();
+    try {
+      return compiled.render({
         ...specialTokens,
         messages: messages.map((m) => ({ ...m })),
         add_generation_prompt: addGenerationPrompt,

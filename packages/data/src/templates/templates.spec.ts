@@ -131,6 +131,12 @@ describe("the tokenizer's chat template", () => {
   });
 
   it('refuses a template that does not parse, naming the way out', () => {
-    expect(() => jinjaChatTemplate('{% for %}')).toThrow(/does not parse.*--template plain/);
+    const broken = jinjaChatTemplate('{% for %}'); // text-only data never renders it
+    expect(() => broken.renderPrompt([u1])).toThrow(
+      expect.objectContaining({
+        kind: 'tokenizer',
+        message: expect.stringMatching(/does not parse.*--template plain/),
+      }),
+    );
   });
 });
