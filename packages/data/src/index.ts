@@ -10,7 +10,10 @@ export { hhRlhfFormat } from './formats/hhRlhfFormat';
 export { shareGptFormat } from './formats/shareGptFormat';
 
 // Chat templates.
-export type { ChatTemplate } from './templates/ChatTemplate';
+export type { ChatTemplate, SplitChatTemplate } from './templates/ChatTemplate';
+export { splitChatTemplate } from './templates/ChatTemplate';
+export { jinjaChatTemplate } from './templates/jinjaChatTemplate';
+export type { ChatTemplateSource, JinjaChatTemplate } from './templates/jinjaChatTemplate';
 export { plainTemplate } from './templates/plainTemplate';
 export { chatmlTemplate } from './templates/chatmlTemplate';
 export { llama2Template } from './templates/llama2Template';
@@ -43,7 +46,9 @@ export type { TokenStats } from './stats/TokenStats';
 // Tokenizers (packages/data/src/tokenizers/) append their exports below.
 export { Llama2cTokenizer } from './tokenizers/Llama2cTokenizer';
 export { readLlama2cTokenizer } from './tokenizers/readLlama2cTokenizer';
+export { addsBos } from './tokenizers/addsBos';
 export { HfTokenizer } from './tokenizers/HfTokenizer';
+export type { HfTokenizerExtras } from './tokenizers/HfTokenizer';
 export { readHfTokenizer } from './tokenizers/readHfTokenizer';
 export { ByteTokenizer } from './tokenizers/ByteTokenizer';
 export { loadTokenizer } from './tokenizers/loadTokenizer';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
-import { datasetStats, findChatTemplate, loadTokenizer } from '@prefopt/data';
+import { datasetStats, findChatTemplate, HfTokenizer, loadTokenizer } from '@prefopt/data';
 import { booleanFlag, requireString, stringFlag } from '../args/flagReaders';
 import type { Command } from './Command';
 
@@ -11,7 +11,7 @@ export const data: Command = {
     'inspect a preference dataset (data stats: pairs, skipped records, format, token lengths)',
   usage:
     'prefopt data stats --data FILE [--format auto|standard|conversational|hh-rlhf|sharegpt]\n' +
-    '    [--skip-invalid] [--tokenizer PATH|bytes] [--chat-template plain|chatml|llama2]',
+    '    [--skip-invalid] [--tokenizer PATH|bytes] [--chat-template auto|tokenizer|plain|chatml|llama2]',
 
   async run(args, { io }) {
     const sub = args.positionals[0];
@@ -28,14 +28,19 @@ export const data: Command = {
     );
     const tokenizerPath = stringFlag(args, 'tokenizer');
     const skipInvalid = booleanFlag(args, 'skipInvalid');
+    const tokenizer =
+      tokenizerPath === undefined
+        ? undefined
+        : loadTokenizer(tokenizerPath === 'bytes' ? 'bytes' : resolve(io.cwd, tokenizerPath));
     const stats = await datasetStats(resolve(io.cwd, file), {
       format: stringFlag(args, 'format', 'auto'),
       skipInvalid,
-      tokenizer:
-        tokenizerPath === undefined
-          ? undefined
-          : loadTokenizer(tokenizerPath === 'bytes' ? 'bytes' : resolve(io.cwd, tokenizerPath)),
-      template: findChatTemplate(stringFlag(args, 'chatTemplate', 'plain')),
+      tokenizer,
+      // auto: the tokenizer's own chat_template where it has one, else plain
+      template: findChatTemplate(
+        stringFlag(args, 'chatTemplate'),
+        tokenizer instanceof HfTokenizer ? tokenizer : undefined,
+      ),
     });
     if (stats.skipped > 0) {
       const shown = stats.skippedRecords ?? [];

@@ -1,4 +1,5 @@
 import type { Tokenizer } from '@prefopt/core';
+import { addsBos } from '@prefopt/data';
 import { generate, type LlamaModel } from '@prefopt/model';
 
 export interface SampleSettings {
@@ -17,7 +18,7 @@ export function sampleResponses(
   s: SampleSettings,
 ): (prompt: string, index: number) => Promise<string[]> {
   return async (prompt, index) => {
-    const ids = tokenizer.encode(prompt, { bos: tokenizer.bosId !== undefined });
+    const ids = tokenizer.encode(prompt, { bos: addsBos(tokenizer) }); // BOS as training puts it
     const out: string[] = [];
     for (let j = 0; j < s.k; j++) {
       const fresh = await generate(model, ids, {

@@ -10,7 +10,8 @@ export interface TrainSettings {
   evalSplit: number;
   format: string | undefined;
   skipInvalid: boolean;
-  template: string;
+  /** Chat template for message data; undefined = auto (the tokenizer's own, else plain). */
+  template: string | undefined;
   batchSize: number;
   gradAccum: number;
   lr: number;

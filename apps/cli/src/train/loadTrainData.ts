@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PrefoptError, type TokenizedPair, type Tokenizer } from '@prefopt/core';
-import { findChatTemplate, readPreferences, splitTrainEval, tokenizeRecords } from '@prefopt/data';
+import {
+  findChatTemplate,
+  HfTokenizer,
+  readPreferences,
+  splitTrainEval,
+  tokenizeRecords,
+} from '@prefopt/data';
 import type { TrainSettings } from './TrainSettings';
 
 /** Tokenised training and held-out pairs, and what identifies them for a reference cache. */
@@ -26,7 +32,11 @@ export async function loadTrainData(
   log: (text: string) => void,
 ): Promise<TrainData> {
   const options = {
-    template: findChatTemplate(s.template),
+    // auto (no --template): the tokenizer's own chat_template where it has one, else plain
+    template: findChatTemplate(
+      s.template,
+      tokenizer instanceof HfTokenizer ? tokenizer : undefined,
+    ),
     maxLength: s.maxLength,
     maxPromptLength: s.maxPromptLength ?? Math.floor(s.maxLength / 2),
   };
@@ -41,7 +51,10 @@ export async function loadTrainData(
           ? `, ${r.skipped} invalid records skipped (first at line ${r.skippedRecords[0]?.line})`
           : '') +
         (dropped.length ? `, dropped ${dropped.map(([why, n]) => `${n} ${why}`).join(', ')}` : '') +
-        (result.truncated ? `, ${result.truncated} truncated` : ''),
+        (result.truncated ? `, ${result.truncated} truncated` : '') +
+        (result.boundaryMismatches
+          ? `, ${result.boundaryMismatches} with a token across the prompt/completion boundary (split at the prompt's length, as TRL)`
+          : ''),
     );
     if (!result.pairs.length) {
       throw new PrefoptError(
@@ -70,8 +83,12 @@ export async function loadTrainData(
     tokenizationIdentity: JSON.stringify({
       tokenizer: sha(tokenizerFile),
       kind: tokenizer.kind,
+      // ids as TRL 1.13 makes them (prompt + completion encoded together): caches made
+      // with completions encoded alone do not match
+      scheme: 'trl-joint',
       ...options,
-      template: s.template,
+      template: options.template.name,
+      templateSource: 'source' in options.template ? options.template.source : undefined,
     }),
   };
 }

@@ -61,7 +61,7 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     evalSplit,
     format: stringFlag(args, 'format'),
     skipInvalid: booleanFlag(args, 'skipInvalid'),
-    template: stringFlag(args, 'template', 'plain')!,
+    template: stringFlag(args, 'template'),
     batchSize: numberFlag(args, 'batchSize', 8, positiveInt)!,
     gradAccum: numberFlag(args, 'gradAccum', 1, positiveInt)!,
     lr: numberFlag(args, 'lr', 1e-6, { min: Number.MIN_VALUE })!,

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describeIfShared } from '@prefopt/testing';
+import { describeIfShared, repoRoot } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/runMain';
 
@@ -26,6 +26,35 @@ describe('prefopt data stats', () => {
     join(dir, 'typed.jsonl'),
     lines(ok(1), { prompt: 'p', chosen: ['x'], rejected: 'r' }, ok(3)),
   );
+
+  it("renders message data with the tokenizer's chat_template by default (TRL's ids)", async () => {
+    // Written by tools/reference/trl_tokenize.py: a GPT-2 style tokenizer with a Qwen-2.5-like
+    // ChatML template, and TRL 1.13's ids for this conversation through it.
+    const fixtures = join(repoRoot(), 'packages/data/test/fixtures/trl');
+    const trl = JSON.parse(readFileSync(join(fixtures, 'trl_ids.json'), 'utf8'));
+    const want = trl.styles['byte-level'].chat[0];
+    writeFileSync(join(dir, 'chat.jsonl'), lines(trl.chatExamples[0]));
+    const stats = async (...extra: string[]) => {
+      const r = await run([
+        'data',
+        'stats',
+        '--data',
+        'chat.jsonl',
+        '--tokenizer',
+        join(fixtures, 'tokenizers/byte-level'),
+        ...extra,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout);
+      return [s.promptTokens.total, s.chosenTokens.total, s.rejectedTokens.total];
+    };
+    const trlLengths = [want.prompt.length, want.chosen.length, want.rejected.length];
+    expect(await stats()).toEqual(trlLengths);
+    expect(await stats('--chat-template', 'tokenizer')).toEqual(trlLengths);
+    // forcing the bundled ChatML: no default system turn, so a shorter prompt
+    const [prompt] = await stats('--chat-template', 'chatml');
+    expect(prompt).toBeLessThan(want.prompt.length);
+  });
 
   it('prints pairs, skipped and format as JSON (relative paths from the cwd)', async () => {
     const r = await run(['data', 'stats', '--data', 'good.jsonl']);

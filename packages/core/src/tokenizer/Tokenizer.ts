@@ -7,6 +7,12 @@ export interface Tokenizer {
   readonly bosId: number | undefined;
   /** End-of-sequence id, or undefined. */
   readonly eosId: number | undefined;
+  /**
+   * Whether the tokenizer itself puts BOS first when asked for special tokens (a HF
+   * post-processor such as Llama's `<s> $A`; TRL's tokenisation). Undefined reads as
+   * `bosId !== undefined`.
+   */
+  readonly addsBos?: boolean;
   /** Ids for `text`; with `bos`, the BOS id first. */
   encode(text: string, options?: { bos?: boolean; eos?: boolean }): number[];
   /** Text for `ids` (special tokens dropped). */

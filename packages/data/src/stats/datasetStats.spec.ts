@@ -48,13 +48,14 @@ describe('datasetStats', () => {
 
   it('adds token stats as training tokenises (BOS on prompts, EOS on completions)', async () => {
     const s = await datasetStats(file, { skipInvalid: true, tokenizer: chars });
-    // Usable pairs: lines 1 and 2 (line 4's chosen is empty).
-    // prompts: BOS+'abc' = 4, BOS+'a' = 2 → total 6, mean 3, min 2, max 4.
-    // chosen: 'de'+EOS = 3, 'bcdef'+EOS = 6 → 9, 4.5; rejected: 'f'+EOS = 2, 'gh'+EOS = 3 → 5, 2.5.
-    expect(s.promptTokens).toEqual({ total: 6, mean: 3, min: 2, max: 4 });
-    expect(s.chosenTokens).toEqual({ total: 9, mean: 4.5, min: 3, max: 6 });
-    expect(s.rejectedTokens).toEqual({ total: 5, mean: 2.5, min: 2, max: 3 });
-    expect(s.unusable).toEqual({ 'empty-completion': 1 });
+    // Usable pairs: lines 1, 2 and 4 (line 4's empty chosen is its EOS alone, as TRL).
+    // prompts: BOS+'abc' = 4, BOS+'a' = 2, BOS+'ab' = 3 → total 9, mean 3, min 2, max 4.
+    // chosen: 'de'+EOS = 3, 'bcdef'+EOS = 6, EOS = 1 → 10; rejected: 'f'+EOS = 2, 'gh'+EOS = 3,
+    // 'z'+EOS = 2 → 7.
+    expect(s.promptTokens).toEqual({ total: 9, mean: 3, min: 2, max: 4 });
+    expect(s.chosenTokens).toEqual({ total: 10, mean: 10 / 3, min: 1, max: 6 });
+    expect(s.rejectedTokens).toEqual({ total: 7, mean: 7 / 3, min: 2, max: 3 });
+    expect(s.unusable).toEqual({});
   });
 
   it('renders message records with the given template', async () => {

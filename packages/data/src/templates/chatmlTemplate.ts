@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@prefopt/core';
-import type { ChatTemplate } from './ChatTemplate';
+import { splitChatTemplate } from './ChatTemplate';
 import { requireAssistantFirst } from './requireAssistantFirst';
 
 const turn = (m: ChatMessage) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`;
@@ -11,13 +11,11 @@ const turn = (m: ChatMessage) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\
  *
  * and the completion `hello<|im_end|>\n`.
  */
-export const chatmlTemplate: ChatTemplate = {
-  name: 'chatml',
-  renderPrompt(messages) {
-    return messages.map(turn).join('') + '<|im_start|>assistant\n';
-  },
-  renderCompletion(messages) {
+export const chatmlTemplate = splitChatTemplate(
+  'chatml',
+  (messages) => messages.map(turn).join('') + '<|im_start|>assistant\n',
+  (messages) => {
     requireAssistantFirst(messages, 'chatml');
     return messages.map((m, i) => (i === 0 ? `${m.content}<|im_end|>\n` : turn(m))).join('');
   },
-};
+);

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@prefopt/core';
-import type { ChatTemplate } from './ChatTemplate';
+import { splitChatTemplate } from './ChatTemplate';
 import { requireAssistantFirst } from './requireAssistantFirst';
 
 /**
@@ -12,16 +12,14 @@ import { requireAssistantFirst } from './requireAssistantFirst';
  * which a tokenizer without special-token parsing encodes as plain characters. Content is
  * trimmed; a system message is folded into the first user turn; tool turns render as user turns.
  */
-export const llama2Template: ChatTemplate = {
-  name: 'llama2',
-  renderPrompt(messages) {
-    return render(messages, true);
-  },
-  renderCompletion(messages) {
+export const llama2Template = splitChatTemplate(
+  'llama2',
+  (messages) => render(messages, true),
+  (messages) => {
     requireAssistantFirst(messages, 'llama2');
     return render(messages, false);
   },
-};
+);
 
 /** Turns after the opening BOS; `atStart` says no turn has been rendered before them. */
 function render(messages: readonly ChatMessage[], atStart: boolean): string {

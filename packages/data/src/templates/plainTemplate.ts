@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@prefopt/core';
-import type { ChatTemplate } from './ChatTemplate';
+import { splitChatTemplate } from './ChatTemplate';
 import { requireAssistantFirst } from './requireAssistantFirst';
 
 const LABEL: Record<string, string> = { user: 'User', assistant: 'Assistant', tool: 'Tool' };
@@ -16,13 +16,11 @@ function turn(m: ChatMessage): string {
  *
  *   [system text\n\n]User: hi\n\nAssistant: hello
  */
-export const plainTemplate: ChatTemplate = {
-  name: 'plain',
-  renderPrompt(messages) {
-    return [...messages.map(turn), 'Assistant:'].join('\n\n');
-  },
-  renderCompletion(messages) {
+export const plainTemplate = splitChatTemplate(
+  'plain',
+  (messages) => [...messages.map(turn), 'Assistant:'].join('\n\n'),
+  (messages) => {
     requireAssistantFirst(messages, 'plain');
     return messages.map((m, i) => (i === 0 ? ` ${m.content}` : `\n\n${turn(m)}`)).join('');
   },
-};
+);

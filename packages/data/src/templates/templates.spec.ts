@@ -2,6 +2,7 @@ import { PrefoptError, type ChatMessage } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { chatmlTemplate } from './chatmlTemplate';
 import { findChatTemplate } from './findChatTemplate';
+import { jinjaChatTemplate } from './jinjaChatTemplate';
 import { llama2Template } from './llama2Template';
 import { plainTemplate } from './plainTemplate';
 
@@ -75,7 +76,67 @@ describe('every template', () => {
     expect(findChatTemplate()).toBe(plainTemplate);
     expect(findChatTemplate('chatml')).toBe(chatmlTemplate);
     expect(() => findChatTemplate('alpaca')).toThrow(
-      /unknown chat template 'alpaca'\. Templates: plain, chatml, llama2\./,
+      /unknown chat template 'alpaca'\. Templates: auto, tokenizer, plain, chatml, llama2\./,
+    );
+  });
+});
+
+describe("the tokenizer's chat template", () => {
+  // ChatML written with `{%- %}` and line breaks: transformers' trim_blocks / lstrip_blocks
+  // and the dashes leave none of them in the text.
+  const chatml = [
+    '{%- for message in messages %}',
+    "    {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>\\n' }}",
+    '{%- endfor %}',
+    '{%- if add_generation_prompt %}',
+    "    {{- '<|im_start|>assistant\\n' }}",
+    '{%- endif %}',
+    '',
+  ].join('\n');
+  const source = { chatTemplate: chatml, specialTokens: { bos_token: '<s>', eos_token: '</s>' } };
+
+  it('is the default where the tokenizer has one; --template still forces a bundled one', () => {
+    const auto = findChatTemplate(undefined, source);
+    expect([auto.name, auto.specialTokensInText]).toEqual(['tokenizer', true]);
+    expect(findChatTemplate('auto', source).name).toBe('tokenizer');
+    expect(findChatTemplate('tokenizer', source).name).toBe('tokenizer');
+    expect(findChatTemplate('plain', source)).toBe(plainTemplate);
+    expect(findChatTemplate('chatml', source)).toBe(chatmlTemplate);
+    expect(findChatTemplate('llama2', source)).toBe(llama2Template);
+    expect(findChatTemplate(undefined, {})).toBe(plainTemplate);
+    expect(() => findChatTemplate('tokenizer', {})).toThrow(/the tokenizer has no chat_template/);
+  });
+
+  it('renders prompt (with the generation prompt) and whole conversation', () => {
+    const t = findChatTemplate(undefined, source);
+    expect(t.renderPrompt([sys, u1])).toBe(
+      '<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n',
+    );
+    expect(t.renderConversation([u1], [a1])).toBe(
+      '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello.<|im_end|>\n',
+    );
+  });
+
+  it('sees the special-token texts and turns raise_exception into a data error', () => {
+    const t = jinjaChatTemplate(
+      "{% if messages[0].role != 'user' %}{{ raise_exception('user first') }}{% endif %}" +
+        '{{ bos_token }}{% for m in messages %}{{ m.content }}{{ eos_token }}{% endfor %}',
+      { bos_token: '<s>', eos_token: '</s>' },
+    );
+    expect(t.renderConversation([u1], [a1])).toBe('<s>Hi</s>Hello.</s>');
+    expect(() => t.renderPrompt([a1])).toThrow(
+      expect.objectContaining({ kind: 'data', message: expect.stringMatching(/user first/) }),
+    );
+    expect(() => t.renderConversation([u1], [u2])).toThrow(/must start with an assistant message/);
+  });
+
+  it('refuses a template that does not parse, naming the way out', () => {
+    const broken = jinjaChatTemplate('{% for %}'); // text-only data never renders it
+    expect(() => broken.renderPrompt([u1])).toThrow(
+      expect.objectContaining({
+        kind: 'tokenizer',
+        message: expect.stringMatching(/does not parse.*--template plain/),
+      }),
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { Tokenizer } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { chatmlTemplate } from '../templates/chatmlTemplate';
+import { jinjaChatTemplate } from '../templates/jinjaChatTemplate';
 import { tokenizePair } from './tokenizePair';
 import { validateTokenizeOptions } from './validateTokenizeOptions';
 
@@ -25,6 +26,7 @@ describe('tokenizePair', () => {
     expect(r).toEqual({
       ok: true,
       truncated: false,
+      boundaryMismatch: false,
       pair: {
         prompt: [1, ...ids('Q:')],
         chosen: [...ids(' yes'), 2],
@@ -59,16 +61,63 @@ describe('tokenizePair', () => {
     expect(r).toEqual({
       ok: true,
       truncated: true,
+      boundaryMismatch: false,
       pair: { prompt: [1, ...ids('def')], chosen: ids('xy'), rejected: [...ids('q'), 2] },
     });
   });
 
-  it('reports an empty completion instead of feeding a zero-length one', () => {
+  it('gives an empty completion its EOS alone (TRL), and drops it only without one', () => {
     const r = tokenizePair({ prompt: 'p', chosen: 'ok', rejected: '' }, chars);
-    expect(r).toEqual({
+    expect(r.ok && r.pair.rejected).toEqual([2]);
+    expect(
+      tokenizePair({ prompt: 'p', chosen: 'ok', rejected: '' }, chars, { appendEos: false }),
+    ).toEqual({
       ok: false,
       reason: 'empty-completion',
       message: 'the rejected completion is empty',
+    });
+  });
+
+  it('does not append EOS to a completion that already ends with it', () => {
+    // TRL appends eos_token text only when the completion does not end with it.
+    const eosText: Tokenizer = {
+      ...chars,
+      encode: (text, o = {}) =>
+        text.split('|').flatMap((part, i) => (i === 0 ? [] : [2]).concat(chars.encode(part, o))),
+    };
+    const r = tokenizePair({ prompt: 'Q', chosen: 'a|', rejected: 'b' }, eosText, {
+      addBos: false,
+    });
+    expect(r.ok && r.pair).toEqual({
+      prompt: ids('Q'),
+      chosen: [...ids('a'), 2],
+      rejected: [...ids('b'), 2],
+    });
+  });
+
+  it('encodes prompt + completion together and splits at the prompt length, as TRL', () => {
+    // Greedy longest match over {ab, a, b, c}: 'a' alone is [11], but 'a' + 'b' is [10].
+    const vocab: Record<string, number> = { ab: 10, a: 11, b: 12, c: 13 };
+    const words: Tokenizer = {
+      ...chars,
+      encode: (text, o = {}) => {
+        const out = o.bos ? [1] : [];
+        for (let i = 0; i < text.length;) {
+          const two = vocab[text.slice(i, i + 2)];
+          out.push(two ?? vocab[text[i]]);
+          i += two !== undefined ? 2 : 1;
+        }
+        return out;
+      },
+    };
+    const r = tokenizePair({ prompt: 'a', chosen: 'c', rejected: 'b' }, words);
+    // chosen: joint [1, 11, 13] → [13] + EOS; rejected: joint [1, 10] crosses the boundary:
+    // TRL keeps the prompt's [1, 11] and the joint ids after length 2 — none — plus EOS.
+    expect(r).toEqual({
+      ok: true,
+      truncated: false,
+      boundaryMismatch: true,
+      pair: { prompt: [1, 11], chosen: [13, 2], rejected: [2] },
     });
   });
 
@@ -79,6 +128,46 @@ describe('tokenizePair', () => {
     expect(!r.ok && r.message).toMatch(
       /prompt's 5 tokens leave no room .*--max-length 5; set --max-prompt-length/,
     );
+  });
+
+  it("adds no BOS / EOS ids with a tokenizer's template (its text holds them)", () => {
+    const template = jinjaChatTemplate(
+      '{{ bos_token }}{% for m in messages %}{{ m.content }}{{ eos_token }}{% endfor %}',
+      { bos_token: '^', eos_token: '$' },
+    );
+    const r = tokenizePair(
+      {
+        prompt: [{ role: 'user', content: 'Hi' }],
+        chosen: [{ role: 'assistant', content: 'A' }],
+        rejected: [{ role: 'assistant', content: 'BB' }],
+      },
+      chars,
+      { template },
+    );
+    // prompt '^Hi$' (this template has no generation prompt), chosen '^Hi$A$' after it
+    expect(r.ok && r.pair).toEqual({
+      prompt: ids('^Hi$'),
+      chosen: ids('A$'),
+      rejected: ids('BB$'),
+    });
+  });
+
+  it('drops a pair whose messages the tokenizer template refuses', () => {
+    const template = jinjaChatTemplate("{{ raise_exception('roles must alternate') }}");
+    const r = tokenizePair(
+      {
+        prompt: [{ role: 'user', content: 'x' }],
+        chosen: [{ role: 'assistant', content: 'y' }],
+        rejected: [{ role: 'assistant', content: 'z' }],
+      },
+      chars,
+      { template },
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'template',
+      message: expect.stringMatching(/roles must alternate/),
+    });
   });
 
   it('reports messages the template cannot render', () => {

@@ -1,15 +1,23 @@
-import { PrefoptError, type PreferencePair, type Tokenizer } from '@prefopt/core';
+import { PrefoptError, type ChatMessage, type PreferencePair, type Tokenizer } from '@prefopt/core';
 import { plainTemplate } from '../templates/plainTemplate';
+import { addsBos } from '../tokenizers/addsBos';
 import type { TokenizeOptions } from './TokenizeOptions';
 import type { TokenizeResult } from './TokenizeResult';
 import { truncatePair } from './truncatePair';
 
 /**
- * One record → prompt / chosen / rejected ids, truncated by TRL's rules (`truncatePair`).
- * Message prompts and completions are rendered with the chat template first; the prompt
- * gets BOS, each completion EOS (both by option). A pair whose completion has no tokens,
- * or whose prompt leaves no room, is returned as dropped with its reason, never as a
- * zero-length completion. Call `validateTokenizeOptions` once before.
+ * One record → prompt / chosen / rejected ids, as TRL's DPOTrainer makes them (1.13,
+ * `_prepare_dataset`): the prompt is encoded alone, prompt + completion together, and the
+ * completion's ids are the joint ids after the prompt's length — so a SentencePiece
+ * tokenizer sees the completion in context (no extra `▁` at its start). Text records get
+ * BOS where the tokenizer itself adds one (`addsBos`) and EOS after each completion unless
+ * it already ends with it; message records are rendered with the chat template (a
+ * tokenizer's template carries its own BOS / end-of-turn, so no ids are added). Where the
+ * joint ids do not start with the prompt's (a token crossing the boundary) the split is
+ * still at the prompt's length, as TRL, and `boundaryMismatch` says so.
+ * Then TRL's truncation rules (`truncatePair`). A pair with no completion ids, or whose
+ * prompt leaves no room, is returned as dropped with its reason. Call
+ * `validateTokenizeOptions` once before.
  */
 export function tokenizePair(
   record: PreferencePair,
@@ -17,34 +25,52 @@ export function tokenizePair(
   options: TokenizeOptions = {},
 ): TokenizeResult {
   const template = options.template ?? plainTemplate;
-  const addBos = (options.addBos ?? true) && tokenizer.bosId !== undefined;
-  const eos =
-    (options.appendEos ?? true) && tokenizer.eosId !== undefined ? [tokenizer.eosId!] : [];
-  let texts: [string, string, string];
+  let texts: { prompt: string; chosen: string; rejected: string };
+  let inText = false;
   try {
-    texts = [
-      typeof record.prompt === 'string' ? record.prompt : template.renderPrompt(record.prompt),
-      typeof record.chosen === 'string' ? record.chosen : template.renderCompletion(record.chosen),
+    if (
+      typeof record.prompt === 'string' &&
+      typeof record.chosen === 'string' &&
       typeof record.rejected === 'string'
-        ? record.rejected
-        : template.renderCompletion(record.rejected),
-    ];
+    ) {
+      texts = {
+        prompt: record.prompt,
+        chosen: record.prompt + record.chosen,
+        rejected: record.prompt + record.rejected,
+      };
+    } else {
+      const [prompt, chosen, rejected] = [record.prompt, record.chosen, record.rejected].map(
+        asMessages,
+      );
+      texts = {
+        prompt: template.renderPrompt(prompt),
+        chosen: template.renderConversation(prompt, chosen),
+        rejected: template.renderConversation(prompt, rejected),
+      };
+      inText = template.specialTokensInText;
+    }
   } catch (e) {
     if (!PrefoptError.is(e, 'data')) throw e;
     return { ok: false, reason: 'template', message: e.message };
   }
-  const prompt = tokenizer.encode(texts[0], { bos: addBos });
-  const chosen = tokenizer.encode(texts[1]);
-  const rejected = tokenizer.encode(texts[2]);
-  for (const [side, ids] of [
-    ['chosen', chosen],
-    ['rejected', rejected],
-  ] as const) {
-    if (ids.length === 0) {
+  const addBos = !inText && tokenizer.bosId !== undefined && (options.addBos ?? addsBos(tokenizer));
+  const eosId = tokenizer.eosId;
+  const appendEos = !inText && eosId !== undefined && (options.appendEos ?? true);
+
+  const prompt = tokenizer.encode(texts.prompt, { bos: addBos });
+  let boundaryMismatch = false;
+  const completion = (full: string): number[] => {
+    const joint = tokenizer.encode(full, { bos: addBos });
+    if (prompt.some((id, i) => joint[i] !== id)) boundaryMismatch = true;
+    const ids = joint.slice(prompt.length);
+    return appendEos && ids[ids.length - 1] !== eosId ? [...ids, eosId] : ids;
+  };
+  const full = { prompt, chosen: completion(texts.chosen), rejected: completion(texts.rejected) };
+  for (const side of ['chosen', 'rejected'] as const) {
+    if (full[side].length === 0) {
       return { ok: false, reason: 'empty-completion', message: `the ${side} completion is empty` };
     }
   }
-  const full = { prompt, chosen: [...chosen, ...eos], rejected: [...rejected, ...eos] };
   const cut = truncatePair(full, { ...options, bosId: addBos ? tokenizer.bosId : undefined });
   if (!cut) {
     return {
@@ -57,5 +83,14 @@ export function tokenizePair(
     cut.prompt.length < full.prompt.length ||
     cut.chosen.length < full.chosen.length ||
     cut.rejected.length < full.rejected.length;
-  return { ok: true, pair: cut, truncated };
+  return { ok: true, pair: cut, truncated, boundaryMismatch };
+}
+
+/** Message lists as they are; a lone text among messages is a user turn (prompt) — refused. */
+function asMessages(value: string | readonly ChatMessage[]): readonly ChatMessage[] {
+  if (typeof value !== 'string') return value;
+  throw new PrefoptError(
+    'data',
+    'a record mixes text and message lists; give prompt, chosen and rejected in one form',
+  );
 }

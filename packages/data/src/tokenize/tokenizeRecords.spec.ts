@@ -21,12 +21,12 @@ const rec = (line: number, prompt: string, chosen: string, rejected: string): Pr
 describe('tokenizeRecords', () => {
   it('keeps trainable pairs with their sources and counts cuts and drops by reason', async () => {
     async function* records() {
-      yield rec(1, 'ab', 'c', 'd'); // 3 + 2 + 2 tokens: fits maxLength 6
-      yield rec(2, 'ab', 'cdefg', 'h'); // chosen 6 tokens with EOS, cut to 6 − 3 = 3
-      yield rec(3, 'ab', '', 'h'); // empty chosen
+      yield rec(1, 'ab', 'c', 'd'); // 3 + 1 + 1 tokens (no EOS here): fits maxLength 6
+      yield rec(2, 'ab', 'cdefg', 'h'); // chosen 5 tokens, cut to 6 − 3 = 3
+      yield rec(3, 'ab', '', 'h'); // empty chosen, and no EOS: nothing to train on
       yield rec(4, 'abcdefgh', 'x', 'y'); // 9 prompt tokens ≥ 6
     }
-    const out = await tokenizeRecords(records(), chars, { maxLength: 6 });
+    const out = await tokenizeRecords(records(), chars, { maxLength: 6, appendEos: false });
     expect(out.sources.map((s) => s.line)).toEqual([1, 2]);
     expect(out.pairs[1].chosen).toHaveLength(3);
     expect(out.truncated).toBe(1);

@@ -18,6 +18,8 @@ export interface TokenizedDataset {
   sources: RecordSource[];
   /** Pairs with at least one side truncated. */
   truncated: number;
+  /** Pairs whose prompt + completion ids did not start with the prompt's ids (TRL's warning). */
+  boundaryMismatches: number;
   /** Left-out pairs by reason (every reason present, 0 when none). */
   droppedByReason: Record<DropReason, number>;
   /** The first left-out pairs (at most 20), for the report. */
@@ -38,6 +40,7 @@ export async function tokenizeRecords(
     pairs: [],
     sources: [],
     truncated: 0,
+    boundaryMismatches: 0,
     droppedByReason: { 'empty-completion': 0, 'prompt-too-long': 0, template: 0 },
     dropped: [],
   };
@@ -47,6 +50,7 @@ export async function tokenizeRecords(
       out.pairs.push(result.pair);
       out.sources.push(record.source);
       if (result.truncated) out.truncated++;
+      if (result.boundaryMismatch) out.boundaryMismatches++;
     } else {
       out.droppedByReason[result.reason]++;
       if (out.dropped.length < 20) {

@@ -80,6 +80,35 @@ describe('HF tokenizer.json', () => {
     expect(tok.decode([1, 15, 16, 17, 6, 10, 2])).toBe('hello world');
   });
 
+  it("decodes no ids, or only special ones, to '' as Python does", () => {
+    const tok = readHfTokenizer(writeTokenizer());
+    expect(tok.decode([])).toBe('');
+    expect(tok.decode([2])).toBe('');
+  });
+
+  it('reads the chat template and special-token texts of tokenizer_config.json', () => {
+    const dir = writeTokenizer();
+    writeFileSync(
+      join(dir, 'tokenizer_config.json'),
+      JSON.stringify({
+        bos_token: { content: '<s>' },
+        eos_token: '</s>',
+        chat_template: [
+          { name: 'tool_use', template: 'T' },
+          { name: 'default', template: '{{ bos_token }}{{ messages[0].content }}' },
+        ],
+      }),
+    );
+    const tok = readHfTokenizer(dir);
+    expect(tok.specialTokens).toEqual({ bos_token: '<s>', eos_token: '</s>' });
+    expect(tok.chatTemplate).toBe('{{ bos_token }}{{ messages[0].content }}');
+    // transformers ≥ 4.43 saves the template as chat_template.jinja, which wins.
+    writeFileSync(join(dir, 'chat_template.jinja'), 'J');
+    expect(readHfTokenizer(dir).chatTemplate).toBe('J');
+    // This file has no post-processor: TRL's tokenisation adds no BOS.
+    expect(tok.addsBos).toBe(false);
+  });
+
   it('loadTokenizer dispatches on the path: folder, tokenizer.json, bytes', () => {
     const dir = writeTokenizer();
     expect(loadTokenizer(dir).kind).toBe('hf');

@@ -37,11 +37,42 @@ export function readHfTokenizer(path: string): HfTokenizer {
     }
     return undefined;
   };
-  return new HfTokenizer(
-    inner,
-    idOf('bos_token', ['<s>', '<|begin_of_text|>']),
-    idOf('eos_token', ['</s>', '<|end_of_text|>', '<|endoftext|>']),
-  );
+  return new HfTokenizer(inner, {
+    bosId: idOf('bos_token', ['<s>', '<|begin_of_text|>']),
+    eosId: idOf('eos_token', ['</s>', '<|end_of_text|>', '<|endoftext|>']),
+    specialTokens: specialTokenTexts(config),
+    chatTemplate: readChatTemplate(config, dirname(file)),
+  });
+}
+
+/** `bos_token`, `eos_token`, … of tokenizer_config.json as text (strings or `{content}`). */
+function specialTokenTexts(config: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (!key.endsWith('_token')) continue;
+    const text =
+      typeof value === 'string' ? value : (value as { content?: unknown } | null)?.content;
+    if (typeof text === 'string') out[key] = text;
+  }
+  return out;
+}
+
+/**
+ * The default chat template: `chat_template.jinja` beside the file (transformers ≥ 4.43
+ * writes it there), else tokenizer_config.json's `chat_template` — a string, or a list of
+ * `{name, template}` of which 'default' is taken.
+ */
+function readChatTemplate(config: Record<string, unknown>, folder: string): string | undefined {
+  const jinja = join(folder, 'chat_template.jinja');
+  if (existsSync(jinja)) return readFileSync(jinja, 'utf8');
+  const value = config.chat_template;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const named = value as { name?: unknown; template?: unknown }[];
+    const found = named.find((t) => t.name === 'default');
+    if (typeof found?.template === 'string') return found.template;
+  }
+  return undefined;
 }
 
 function readJson(file: string, required: boolean): unknown {

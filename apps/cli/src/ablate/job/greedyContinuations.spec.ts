@@ -1,7 +1,9 @@
-import { ByteTokenizer } from '@prefopt/data';
+import { join } from 'node:path';
+import { ByteTokenizer, readHfTokenizer } from '@prefopt/data';
 import { createModel, generate } from '@prefopt/model';
-import { useCpuBackend } from '@prefopt/testing';
+import { repoRoot, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eosOnlyModel } from '../../../test/support/eosOnlyModel';
 import { greedyContinuations } from './greedyContinuations';
 
 describe('greedyContinuations', () => {
@@ -36,6 +38,18 @@ describe('greedyContinuations', () => {
       });
     }
     expect(got[3].tokens).toBeLessThanOrEqual(4);
+    model.dispose();
+  });
+
+  it("gives '' for a continuation that is only EOS (HF tokenizer: decode([]) is '')", () => {
+    const tokenizer = readHfTokenizer(
+      join(repoRoot(), 'packages/data/test/fixtures/trl/tokenizers/llama2-sp'),
+    );
+    const model = eosOnlyModel(tokenizer.vocabSize, tokenizer.eosId!);
+    expect(greedyContinuations(model, tokenizer, ['Hello', 'Hi there'], 5)).toEqual([
+      { text: '', tokens: 1 },
+      { text: '', tokens: 1 },
+    ]);
     model.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tokenizer } from '@prefopt/core';
+import { addsBos } from '@prefopt/data';
 import { KvCache, type LlamaModel } from '@prefopt/model';
 
 export interface Continuation {
@@ -20,7 +21,7 @@ export function greedyContinuations(
   maxNewTokens: number,
   batchSize = 64,
 ): Continuation[] {
-  const encoded = prompts.map((p) => tokenizer.encode(p, { bos: tokenizer.bosId !== undefined }));
+  const encoded = prompts.map((p) => tokenizer.encode(p, { bos: addsBos(tokenizer) })); // as training
   const groups = new Map<number, number[]>();
   encoded.forEach((ids, i) => groups.set(ids.length, [...(groups.get(ids.length) ?? []), i]));
   const out: Continuation[] = new Array(prompts.length);
