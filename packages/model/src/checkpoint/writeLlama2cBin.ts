@@ -75,7 +75,8 @@ function ropeTables(hd: number, seqLen: number, base: number): [Float32Array, Fl
 
 /** The first feature of `config` a llama2.c checkpoint cannot hold, or undefined. */
 function llama2cUnsupported(config: ModelConfig): string | undefined {
-  if (config.headDim !== config.dim / config.heads) return `head size ${config.headDim} ≠ dim/heads`;
+  if (config.headDim !== config.dim / config.heads)
+    return `head size ${config.headDim} ≠ dim/heads`;
   if (config.qkvBias || config.outBias || config.mlpBias) return 'biases';
   if (config.ropeScaling) return `${config.ropeScaling.type} RoPE scaling`;
   if (config.slidingWindow !== undefined) return 'sliding window';

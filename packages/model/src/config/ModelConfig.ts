@@ -40,13 +40,7 @@ export interface ModelConfig {
 }
 
 type Defaulted =
-  | 'normEps'
-  | 'ropeTheta'
-  | 'sharedClassifier'
-  | 'headDim'
-  | 'qkvBias'
-  | 'outBias'
-  | 'mlpBias';
+  'normEps' | 'ropeTheta' | 'sharedClassifier' | 'headDim' | 'qkvBias' | 'outBias' | 'mlpBias';
 
 /** A config as callers write it: the defaulted fields (llama2.c's values) may be omitted. */
 export type ModelConfigInput = Omit<ModelConfig, Defaulted> & Partial<Pick<ModelConfig, Defaulted>>;

@@ -66,7 +66,10 @@ export function resolveModelConfig(input: ModelConfigInput): ModelConfig {
       throw new PrefoptError('config', `model config: ${key} must be > 0, got ${config[key]}.`);
     }
   }
-  if (config.slidingWindow !== undefined && !(Number.isInteger(config.slidingWindow) && config.slidingWindow > 0)) {
+  if (
+    config.slidingWindow !== undefined &&
+    !(Number.isInteger(config.slidingWindow) && config.slidingWindow > 0)
+  ) {
     throw new PrefoptError(
       'config',
       `model config: slidingWindow must be a positive integer, got ${config.slidingWindow}.`,

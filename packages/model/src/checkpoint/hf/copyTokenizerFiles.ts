@@ -19,7 +19,10 @@ const HF_TOKENIZER_FILES = [
 export function copyTokenizerFiles(tokenizer: string, dir: string): string[] {
   if (tokenizer === 'bytes') return [];
   if (!existsSync(tokenizer)) {
-    throw new PrefoptError('checkpoint', `cannot copy tokenizer ${tokenizer} into ${dir}: not found.`);
+    throw new PrefoptError(
+      'checkpoint',
+      `cannot copy tokenizer ${tokenizer} into ${dir}: not found.`,
+    );
   }
   const isDir = statSync(tokenizer).isDirectory();
   if (!isDir && !tokenizer.endsWith('.json')) {

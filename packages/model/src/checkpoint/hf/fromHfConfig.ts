@@ -28,9 +28,13 @@ export function fromHfConfig(
   if ((hf.hidden_act ?? 'silu') !== 'silu')
     fail(`hidden_act '${hf.hidden_act}' is not supported; expected 'silu'.`);
   if (typeof hf.attention_dropout === 'number' && hf.attention_dropout !== 0)
-    fail(`attention_dropout ${hf.attention_dropout} is not supported; prefopt has no dropout (use 0.0).`);
+    fail(
+      `attention_dropout ${hf.attention_dropout} is not supported; prefopt has no dropout (use 0.0).`,
+    );
   if (hf.quantization_config != null)
-    fail('quantization_config is set: quantised weights are not supported; use a float checkpoint.');
+    fail(
+      'quantization_config is set: quantised weights are not supported; use a float checkpoint.',
+    );
   const { ropeTheta, ropeScaling } = readHfRope(hf, fail);
   const window = family.slidingWindow(hf, fail);
   const hfSource: HfSource = { config: hf, ...(generationConfig ? { generationConfig } : {}) };

@@ -24,10 +24,16 @@ export function readHfRope(
   const nested = Object.values(rope).some((v) => v !== null && typeof v === 'object');
   if (nested) fail(`${field} per layer type is not supported (one RoPE setting for all layers).`);
   const type = String(rope.rope_type ?? rope.type ?? 'default');
-  const ropeTheta = positive(rope.rope_theta ?? hf.rope_theta ?? 10000, `${field}.rope_theta`, fail);
+  const ropeTheta = positive(
+    rope.rope_theta ?? hf.rope_theta ?? 10000,
+    `${field}.rope_theta`,
+    fail,
+  );
   const partial = rope.partial_rotary_factor ?? hf.partial_rotary_factor ?? 1;
   if (partial !== 1)
-    fail(`partial_rotary_factor ${String(partial)} is not supported; prefopt rotates whole heads (1.0).`);
+    fail(
+      `partial_rotary_factor ${String(partial)} is not supported; prefopt rotates whole heads (1.0).`,
+    );
   if (type === 'default') return { ropeTheta };
   const factor = positive(rope.factor, `${field}.factor`, fail);
   if (type === 'linear') return { ropeTheta, ropeScaling: { type: 'linear', factor } };
@@ -35,7 +41,9 @@ export function readHfRope(
     const lowFreqFactor = positive(rope.low_freq_factor, `${field}.low_freq_factor`, fail);
     const highFreqFactor = positive(rope.high_freq_factor, `${field}.high_freq_factor`, fail);
     const originalMaxPositions = positive(
-      rope.original_max_position_embeddings ?? hf.original_max_position_embeddings ?? hf.max_position_embeddings,
+      rope.original_max_position_embeddings ??
+        hf.original_max_position_embeddings ??
+        hf.max_position_embeddings,
       `${field}.original_max_position_embeddings`,
       fail,
     );
@@ -52,6 +60,7 @@ export function readHfRope(
 }
 
 function positive(v: unknown, name: string, fail: (what: string) => never): number {
-  if (typeof v !== 'number' || !(v > 0)) fail(`${name} must be a positive number, got ${JSON.stringify(v)}.`);
+  if (typeof v !== 'number' || !(v > 0))
+    fail(`${name} must be a positive number, got ${JSON.stringify(v)}.`);
   return v as number;
 }

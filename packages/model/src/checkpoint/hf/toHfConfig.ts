@@ -66,7 +66,8 @@ export function specialTokens(
 ): Pick<HfLlamaConfig, 'bos_token_id' | 'eos_token_id' | 'pad_token_id'> {
   return {
     bos_token_id: (source.bos_token_id as number | null | undefined) ?? tokens.bosId ?? 1,
-    eos_token_id: (source.eos_token_id as number | number[] | null | undefined) ?? tokens.eosId ?? 2,
+    eos_token_id:
+      (source.eos_token_id as number | number[] | null | undefined) ?? tokens.eosId ?? 2,
     ...((source.pad_token_id ?? tokens.padId) != null
       ? { pad_token_id: (source.pad_token_id as number | undefined) ?? tokens.padId }
       : {}),
