@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generate/generate';
+import { LlamaModel } from '../../llama/LlamaModel';
 import { loadModel } from '../../loadModel';
 
 // Tiny random models written by transformers 5.18 itself, with its log-probs and greedy ids:
@@ -64,10 +65,7 @@ describe('tiny transformers models: prefopt gives transformers’ log-probs and 
     const want = expected['llama-theta500k'] as Expected;
     const folder = join(FIXTURES, 'llama-theta500k');
     const model = loadModel(folder);
-    const wrong = new (model.constructor as typeof import('../../llama/LlamaModel').LlamaModel)(
-      { ...model.config, ropeTheta: 10000 },
-      model.weights,
-    );
+    const wrong = new LlamaModel({ ...model.config, ropeTheta: 10000 }, model.weights);
     const ids = tf.tensor2d([want.tokens], [1, want.tokens.length], 'int32');
     const logps = tf.tidy(() => wrong.tokenLogps(ids).arraySync()[0]);
     ids.dispose();
