@@ -60,18 +60,23 @@ describe('tiny transformers models: prefopt gives transformers’ log-probs and 
     model.dispose();
   });
 
-  it('the same weights with a wrong RoPE reading would fail the check (the check can fail)', () => {
-    // theta 500000 read as 10000: what prefopt did before rope_parameters was read
-    const want = expected['llama-theta500k'] as Expected;
-    const folder = join(FIXTURES, 'llama-theta500k');
-    const model = loadModel(folder);
-    const wrong = new LlamaModel({ ...model.config, ropeTheta: 10000 }, model.weights);
+  // what ignoring each field would do (theta 10000 is what prefopt read before rope_parameters):
+  // the check can fail, by far more than its 1e-4
+  it.each([
+    ['llama-theta500k', { ropeTheta: 10000 }],
+    ['llama-linear', { ropeScaling: undefined }],
+    ['llama-llama3', { ropeScaling: undefined }],
+    ['mistral', { slidingWindow: undefined }],
+  ] as const)('%s read without the field is off by > 1e-2', (name, change) => {
+    const want = expected[name] as Expected;
+    const model = loadModel(join(FIXTURES, name));
+    const wrong = new LlamaModel({ ...model.config, ...change }, model.weights);
     const ids = tf.tensor2d([want.tokens], [1, want.tokens.length], 'int32');
     const logps = tf.tidy(() => wrong.tokenLogps(ids).arraySync()[0]);
     ids.dispose();
     const worst = Math.max(...logps.map((v, i) => Math.abs(v - want.logprobs[i])));
     expect(worst).toBeGreaterThan(1e-2);
-    model.dispose();
+    model.dispose(); // the weights; `wrong` shares them
   });
 
   it('a rope_type prefopt does not implement is a checkpoint error naming the field', () => {
