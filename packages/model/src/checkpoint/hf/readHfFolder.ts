@@ -42,7 +42,7 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
     if (!tensor) {
       throw new PrefoptError(
         'checkpoint',
-        `${dir}: tensor ${entry.hf} is missing from the safetensors file(s).`,
+        `${dir}: tensor ${entry.hf} is missing from the safetensors file(s).${missingHint(entry.hf, hf)}`,
       );
     }
     const shape = shapes.get(entry.name) as number[]; // prefopt layout
@@ -62,6 +62,12 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
   const used = new Set(hfTensorNames(config).map((e) => e.hf));
   assertNoUnusedTensors(dir, tensors, used, config.sharedClassifier);
   return { config, weights };
+}
+
+/** Why a tensor may be missing: an untied head by transformers' default. */
+function missingHint(name: string, hf: HfLlamaConfig): string {
+  if (name !== 'lm_head.weight' || hf.tie_word_embeddings !== undefined) return '';
+  return ' config.json has no tie_word_embeddings, which transformers reads as false (untied); add "tie_word_embeddings": true if the output head is the embedding.';
 }
 
 /** generation_config.json of the folder, kept so checkpoints carry it on; undefined when absent. */

@@ -162,3 +162,16 @@ describe('tensors the config does not use are an error naming them', () => {
     model.dispose();
   });
 });
+
+describe('a tied checkpoint whose config.json omits tie_word_embeddings', () => {
+  it('is an error saying transformers reads it as untied, and how to say tied', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'prefopt-hft-')), 'm');
+    cpSync(join(FIXTURES, 'llama-classic'), dir, { recursive: true });
+    const config = json(join(dir, 'config.json'));
+    delete config.tie_word_embeddings;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    expect(() => loadModel(dir)).toThrowError(
+      /tensor lm_head\.weight is missing .* no tie_word_embeddings, which transformers reads as false .*"tie_word_embeddings": true/,
+    );
+  });
+});
