@@ -124,6 +124,14 @@ describe('fromHfConfig: refusals name the field', () => {
       /rope_parameters\.rope_type 'yarn'/,
     ],
     [{ rope_scaling: { type: 'dynamic', factor: 2 } }, /rope_scaling\.rope_type 'dynamic'/],
+    [
+      { rope_scaling: { type: 'longrope', short_factor: [1], long_factor: [2] } },
+      /rope_scaling\.rope_type 'longrope'/,
+    ],
+    [
+      { rope_parameters: { full_attention: { rope_type: 'default' }, sliding_attention: {} } },
+      /rope_parameters per layer type is not supported/,
+    ],
     [{ rope_scaling: { type: 'linear' } }, /rope_scaling\.factor must be a positive number/],
     [{ rope_parameters: { rope_type: 'llama3', factor: 8, rope_theta: 1e4 } }, /low_freq_factor/],
     [{ partial_rotary_factor: 0.5 }, /partial_rotary_factor 0\.5/],

@@ -21,7 +21,9 @@ export function readHfRope(
   const field = params ? 'rope_parameters' : 'rope_scaling';
   const rope: Record<string, unknown> = { ...(legacy ?? {}), ...(params ?? {}) };
   if (params && typeof params !== 'object') fail(`rope_parameters must be an object.`);
-  const nested = Object.values(rope).some((v) => v !== null && typeof v === 'object');
+  const nested = Object.values(rope).some(
+    (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  );
   if (nested) fail(`${field} per layer type is not supported (one RoPE setting for all layers).`);
   const type = String(rope.rope_type ?? rope.type ?? 'default');
   const ropeTheta = positive(
@@ -35,28 +37,28 @@ export function readHfRope(
       `partial_rotary_factor ${String(partial)} is not supported; prefopt rotates whole heads (1.0).`,
     );
   if (type === 'default') return { ropeTheta };
+  if (type !== 'linear' && type !== 'llama3') {
+    return fail(
+      `${field}.rope_type '${type}' is not supported; prefopt implements RoPE types default, linear and llama3.`,
+    );
+  }
   const factor = positive(rope.factor, `${field}.factor`, fail);
   if (type === 'linear') return { ropeTheta, ropeScaling: { type: 'linear', factor } };
-  if (type === 'llama3') {
-    const lowFreqFactor = positive(rope.low_freq_factor, `${field}.low_freq_factor`, fail);
-    const highFreqFactor = positive(rope.high_freq_factor, `${field}.high_freq_factor`, fail);
-    const originalMaxPositions = positive(
-      rope.original_max_position_embeddings ??
-        hf.original_max_position_embeddings ??
-        hf.max_position_embeddings,
-      `${field}.original_max_position_embeddings`,
-      fail,
-    );
-    if (!(highFreqFactor > lowFreqFactor))
-      fail(`${field}.high_freq_factor must be greater than low_freq_factor.`);
-    return {
-      ropeTheta,
-      ropeScaling: { type: 'llama3', factor, lowFreqFactor, highFreqFactor, originalMaxPositions },
-    };
-  }
-  return fail(
-    `${field}.rope_type '${type}' is not supported; prefopt implements RoPE types default, linear and llama3.`,
+  const lowFreqFactor = positive(rope.low_freq_factor, `${field}.low_freq_factor`, fail);
+  const highFreqFactor = positive(rope.high_freq_factor, `${field}.high_freq_factor`, fail);
+  const originalMaxPositions = positive(
+    rope.original_max_position_embeddings ??
+      hf.original_max_position_embeddings ??
+      hf.max_position_embeddings,
+    `${field}.original_max_position_embeddings`,
+    fail,
   );
+  if (!(highFreqFactor > lowFreqFactor))
+    fail(`${field}.high_freq_factor must be greater than low_freq_factor.`);
+  return {
+    ropeTheta,
+    ropeScaling: { type: 'llama3', factor, lowFreqFactor, highFreqFactor, originalMaxPositions },
+  };
 }
 
 function positive(v: unknown, name: string, fail: (what: string) => never): number {
