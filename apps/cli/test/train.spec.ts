@@ -47,6 +47,7 @@ describe('prefopt train', () => {
     expect(r.stderr).not.toContain('reference:');
     expect(readdirSync(join(f.dir, 'run', 'checkpoint-4')).sort()).toEqual([
       'config.json',
+      'generation_config.json',
       'model.safetensors',
       'optimizer.bin',
       'trainer_state.json',

@@ -24,6 +24,7 @@ export function createModel(
   const weights = buildWeights(resolved, (name, shape) => {
     index += 1;
     if (/Norm$/.test(name)) return tf.ones(shape);
+    if (/\.b[qkvo123]$/.test(name)) return tf.zeros(shape); // biases, as transformers initialises them
     const std = /\.(wo|w3)$/.test(name) ? residualStd : 0.02;
     return tf.randomNormal(shape, 0, std, 'float32', seed * 1000 + index);
   });

@@ -104,7 +104,13 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       maxGradNorm: s.maxGradNorm,
       evalEvery: s.evalEvery,
       saveEvery: s.saveEvery,
-      checkpoints: new CheckpointStore(s.out, (dir) => saveModel(policy, dir)),
+      // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
+      checkpoints: new CheckpointStore(s.out, (dir) =>
+        saveModel(policy, dir, {
+          tokenizer: tokenizerPath,
+          tokens: { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
+        }),
+      ),
       run: run as unknown as Record<string, string>,
       resume: ckpt,
     });

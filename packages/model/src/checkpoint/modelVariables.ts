@@ -16,7 +16,7 @@ export function modelVariables(model: LlamaModel): Map<string, Variable> {
       head === 'layers'
         ? weights.layers[Number(index)][key as keyof (typeof weights.layers)[number]]
         : (weights[head as 'embedding' | 'finalNorm' | 'classifier'] as Variable);
-    out.set(name, v);
+    out.set(name, v as Variable); // weightShapes names only the biases the model has
   }
   return out;
 }

@@ -10,6 +10,13 @@ import type { WeightArrays } from './WeightArrays';
  * export order ([out, in] matrices), and the RoPE tables llama2.c still expects in the file.
  */
 export function writeLlama2cBin(file: string, config: ModelConfig, weights: WeightArrays): void {
+  const extra = llama2cUnsupported(config);
+  if (extra) {
+    throw new PrefoptError(
+      'checkpoint',
+      `cannot write ${file}: llama2.c's format has no ${extra}; save to a folder (Hugging Face layout) instead.`,
+    );
+  }
   const { entries, totalBytes } = llama2cLayout(config);
   const bytes = new Uint8Array(totalBytes);
   const vocab = config.sharedClassifier ? config.vocab : -config.vocab;
@@ -64,4 +71,14 @@ function ropeTables(hd: number, seqLen: number, base: number): [Float32Array, Fl
     }
   }
   return [cos, sin];
+}
+
+/** The first feature of `config` a llama2.c checkpoint cannot hold, or undefined. */
+function llama2cUnsupported(config: ModelConfig): string | undefined {
+  if (config.headDim !== config.dim / config.heads)
+    return `head size ${config.headDim} ≠ dim/heads`;
+  if (config.qkvBias || config.outBias || config.mlpBias) return 'biases';
+  if (config.ropeScaling) return `${config.ropeScaling.type} RoPE scaling`;
+  if (config.slidingWindow !== undefined) return 'sliding window';
+  return undefined;
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PrefoptError } from '@prefopt/core';
 import type { CausalLM, PreferenceBatch, SequenceLogpsResult } from '@prefopt/core';
 import type { ModelConfig } from '../config/ModelConfig';
+import { modelVariables } from '../checkpoint/modelVariables';
 import { applyRotary } from '../ops/applyRotary';
 import { causalMask } from '../ops/causalMask';
 import { gatherRows } from '../ops/gatherRows';
@@ -10,6 +11,7 @@ import { rmsNorm } from '../ops/rmsNorm';
 import { rotaryTables, type RotaryTables } from '../ops/rotaryTables';
 import { attention } from './attention';
 import { feedForward } from './feedForward';
+import { linear } from './linear';
 import type { KvCache } from './KvCache';
 import type { LlamaWeights } from './LlamaWeights';
 import { targetLogps } from './targetLogps';
@@ -31,23 +33,8 @@ export class LlamaModel implements CausalLM {
   ) {
     this.vocabSize = config.vocab;
     this.maxSeqLen = config.seqLen;
-    this.trainableVariables = [
-      weights.embedding,
-      ...weights.layers.flatMap((l) => [
-        l.attnNorm,
-        l.wq,
-        l.wk,
-        l.wv,
-        l.wo,
-        l.ffnNorm,
-        l.w1,
-        l.w2,
-        l.w3,
-      ]),
-      weights.finalNorm,
-      ...(weights.classifier ? [weights.classifier] : []),
-    ];
-    this.rope = rotaryTables(config.dim / config.heads, config.seqLen, config.ropeTheta);
+    this.trainableVariables = [...modelVariables(this).values()]; // weightShapes order
+    this.rope = rotaryTables(config.headDim, config.seqLen, config.ropeTheta, config.ropeScaling);
   }
 
   logits(inputIds: tf.Tensor2D): tf.Tensor3D {
@@ -118,26 +105,18 @@ export class LlamaModel implements CausalLM {
       );
     }
     const { heads: h, kvHeads: kv } = config;
-    const hd = config.dim / h;
+    const hd = config.headDim;
     const cos = tf.slice(this.rope.cos, [offset, 0], [t, hd]); // [T, hd]
     const sin = tf.slice(this.rope.sin, [offset, 0], [t, hd]); // [T, hd]
-    const mask = causalMask(t, offset + t, offset); // [T, offset + T]
+    const mask = causalMask(t, offset + t, offset, config.slidingWindow); // [T, offset + T]
     let x = gatherRows(weights.embedding as tf.Tensor2D, tf.reshape(inputIds, [n * t])); // [N·T, D]
     weights.layers.forEach((layer, l) => {
       const a = rmsNorm(x, layer.attnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
-      const q = applyRotary(
-        tf.reshape(matMul2d(a, layer.wq as tf.Tensor2D), [n, t, h, hd]),
-        cos,
-        sin,
-      ); // [N, T, H, hd]
-      let k = applyRotary(
-        tf.reshape(matMul2d(a, layer.wk as tf.Tensor2D), [n, t, kv, hd]),
-        cos,
-        sin,
-      ); // [N, T, KV, hd]
-      let v = tf.reshape(matMul2d(a, layer.wv as tf.Tensor2D), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
+      const q = applyRotary(tf.reshape(linear(a, layer.wq, layer.bq), [n, t, h, hd]), cos, sin); // [N, T, H, hd]
+      let k = applyRotary(tf.reshape(linear(a, layer.wk, layer.bk), [n, t, kv, hd]), cos, sin); // [N, T, KV, hd]
+      let v = tf.reshape(linear(a, layer.wv, layer.bv), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
       if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
-      x = tf.add(x, matMul2d(attention(q, k, v, mask), layer.wo as tf.Tensor2D)); // [N·T, D]
+      x = tf.add(x, linear(attention(q, k, v, mask), layer.wo, layer.bo)); // [N·T, D]
       x = tf.add(x, feedForward(rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps), layer)); // [N·T, D]
     });
     if (cache) cache.length = offset + t;

@@ -11,6 +11,13 @@ export interface LayerWeights {
   w1: Variable; // [D, F] gate
   w2: Variable; // [F, D] down
   w3: Variable; // [D, F] up
+  bq?: Variable; // [H·hd] (config.qkvBias; interleaved rotary order like wq's columns)
+  bk?: Variable; // [KV·hd] (config.qkvBias)
+  bv?: Variable; // [KV·hd] (config.qkvBias)
+  bo?: Variable; // [D] (config.outBias)
+  b1?: Variable; // [F] (config.mlpBias)
+  b2?: Variable; // [D] (config.mlpBias)
+  b3?: Variable; // [F] (config.mlpBias)
 }
 
 /** Every parameter of a Llama model. q/k columns are in the interleaved-pair rotary layout. */

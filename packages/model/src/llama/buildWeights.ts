@@ -18,6 +18,10 @@ export function buildWeights(
     init.dispose();
   }
   const get = (name: string): tf.Variable => variables.get(name) as tf.Variable;
+  const optional = (name: string): { [key: string]: tf.Variable } => {
+    const v = variables.get(name);
+    return v ? { [name.slice(name.lastIndexOf('.') + 1)]: v } : {};
+  };
   const layers: LayerWeights[] = [];
   for (let i = 0; i < config.layers; i++) {
     const p = `layers.${i}.`;
@@ -31,6 +35,10 @@ export function buildWeights(
       w1: get(`${p}w1`),
       w2: get(`${p}w2`),
       w3: get(`${p}w3`),
+      ...['bq', 'bk', 'bv', 'bo', 'b1', 'b2', 'b3'].reduce(
+        (acc, b) => ({ ...acc, ...optional(`${p}${b}`) }),
+        {},
+      ),
     });
   }
   return {

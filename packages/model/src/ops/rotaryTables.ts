@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { RopeScaling } from '../config/ModelConfig';
+import { ropeInverseFrequencies } from './ropeInverseFrequencies';
 
 /** Rotary tables in the interleaved-pair layout of llama2.c / Meta Llama. */
 export interface RotaryTables {
@@ -7,16 +9,20 @@ export interface RotaryTables {
 }
 
 /**
- * θ_{t,i} = t · base^(−2i/hd), computed in float32 step by step as llama2.c's
- * `precompute_freqs_cis` does in PyTorch, so positions far along agree with it.
+ * θ_{t,i} = t · inv_freq_i (inv_freq from `ropeInverseFrequencies`: base^(−2i/hd), scaled as
+ * `scaling` says), computed in float32 step by step as PyTorch does, so positions far along agree.
  */
-export function rotaryTables(headDim: number, seqLen: number, base: number): RotaryTables {
+export function rotaryTables(
+  headDim: number,
+  seqLen: number,
+  base: number,
+  scaling?: RopeScaling,
+): RotaryTables {
   const f = Math.fround;
-  const half = headDim / 2;
+  const freqs = ropeInverseFrequencies(headDim, base, scaling); // [hd/2]
   const cos = new Float32Array(seqLen * headDim);
   const sin = new Float32Array(seqLen * headDim);
-  for (let i = 0; i < half; i++) {
-    const freq = f(1 / f(Math.pow(base, f(f(2 * i) / headDim))));
+  freqs.forEach((freq, i) => {
     for (let t = 0; t < seqLen; t++) {
       const angle = f(t * freq);
       const c = Math.cos(angle);
@@ -26,7 +32,7 @@ export function rotaryTables(headDim: number, seqLen: number, base: number): Rot
       sin[t * headDim + 2 * i] = -s;
       sin[t * headDim + 2 * i + 1] = s;
     }
-  }
+  });
   return {
     cos: tf.tensor2d(cos, [seqLen, headDim]), // [seqLen, hd]
     sin: tf.tensor2d(sin, [seqLen, headDim]), // [seqLen, hd]

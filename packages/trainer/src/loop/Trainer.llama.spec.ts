@@ -52,6 +52,7 @@ describe('Trainer on the Llama model', () => {
     expect(rowsA[0].loss).toBeCloseTo(Math.LN2, 6); // policy = frozen copy at step 1
     expect(readdirSync(join(out, 'checkpoint-4')).sort()).toEqual([
       'config.json',
+      'generation_config.json',
       'model.safetensors',
       'optimizer.bin',
       'trainer_state.json',

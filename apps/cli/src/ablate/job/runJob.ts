@@ -115,7 +115,10 @@ export async function runJob(
     );
     if (t.saveModel) {
       modelDir = join(job.out, 'model');
-      await saveModel(policy, modelDir);
+      await saveModel(policy, modelDir, {
+        tokenizer: job.tokenizer,
+        tokens: { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
+      });
     }
   }
   const generations = await generate(job, container, policy, tokenizer, held.prompts);

@@ -8,31 +8,45 @@ export interface HfTensorName {
   transpose: boolean; // HF stores nn.Linear as [out, in]; prefopt as [in, out]
 }
 
-const LAYER: [string, string, boolean][] = [
-  ['input_layernorm.weight', 'attnNorm', false],
-  ['self_attn.q_proj.weight', 'wq', true],
-  ['self_attn.k_proj.weight', 'wk', true],
-  ['self_attn.v_proj.weight', 'wv', true],
-  ['self_attn.o_proj.weight', 'wo', true],
-  ['post_attention_layernorm.weight', 'ffnNorm', false],
-  ['mlp.gate_proj.weight', 'w1', true],
-  ['mlp.down_proj.weight', 'w2', true],
-  ['mlp.up_proj.weight', 'w3', true],
+/** [HF name, prefopt kind, is a matrix, which heads it rotates] of one layer. */
+const LAYER: [string, string, boolean, 'q' | 'k' | undefined][] = [
+  ['input_layernorm.weight', 'attnNorm', false, undefined],
+  ['self_attn.q_proj.weight', 'wq', true, 'q'],
+  ['self_attn.q_proj.bias', 'bq', false, 'q'],
+  ['self_attn.k_proj.weight', 'wk', true, 'k'],
+  ['self_attn.k_proj.bias', 'bk', false, 'k'],
+  ['self_attn.v_proj.weight', 'wv', true, undefined],
+  ['self_attn.v_proj.bias', 'bv', false, undefined],
+  ['self_attn.o_proj.weight', 'wo', true, undefined],
+  ['self_attn.o_proj.bias', 'bo', false, undefined],
+  ['post_attention_layernorm.weight', 'ffnNorm', false, undefined],
+  ['mlp.gate_proj.weight', 'w1', true, undefined],
+  ['mlp.gate_proj.bias', 'b1', false, undefined],
+  ['mlp.down_proj.weight', 'w2', true, undefined],
+  ['mlp.down_proj.bias', 'b2', false, undefined],
+  ['mlp.up_proj.weight', 'w3', true, undefined],
+  ['mlp.up_proj.bias', 'b3', false, undefined],
 ];
 
-/** The HF names of every weight of `config`, in state-dict order. */
+const BIAS = { bq: 'qkvBias', bk: 'qkvBias', bv: 'qkvBias', bo: 'outBias' } as const;
+
+/** The HF names of every weight of `config` (biases only where the config has them). */
 export function hfTensorNames(config: ModelConfig): HfTensorName[] {
   const names: HfTensorName[] = [
     { hf: 'model.embed_tokens.weight', name: 'embedding', transpose: false },
   ];
+  const has = (kind: string) =>
+    !/^b/.test(kind) || config[kind in BIAS ? BIAS[kind as keyof typeof BIAS] : 'mlpBias'];
   for (let i = 0; i < config.layers; i++) {
-    for (const [hf, kind, transpose] of LAYER) {
-      const rotaryHeads = kind === 'wq' ? config.heads : kind === 'wk' ? config.kvHeads : undefined;
+    for (const [hf, kind, transpose, rotary] of LAYER) {
+      if (!has(kind)) continue;
+      const rotaryHeads =
+        rotary === 'q' ? config.heads : rotary === 'k' ? config.kvHeads : undefined;
       names.push({
         hf: `model.layers.${i}.${hf}`,
         name: `layers.${i}.${kind}`,
         transpose,
-        rotaryHeads,
+        ...(rotaryHeads ? { rotaryHeads } : {}),
       });
     }
   }

@@ -30,7 +30,9 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
   it('F32: same weights as the llama2.c export of the same model (q/k un-permuted, matrices transposed)', () => {
     const hf = readHfFolder(join(TINY, 'hf-f32'));
     const bin = readLlama2cBin(join(TINY, 'tiny.bin'));
-    expect(hf.config).toEqual({ ...bin.config, normEps: 1e-5 });
+    const { hf: source, ...read } = hf.config;
+    expect(read).toEqual({ ...bin.config, normEps: 1e-5 });
+    expect(source?.config).toMatchObject({ model_type: 'llama', hidden_size: 8 }); // kept for writing back
     expect(hf.config).toMatchObject({ heads: 4, kvHeads: 2, sharedClassifier: false });
     expectBitEqual(hf.weights, bin.weights);
   });

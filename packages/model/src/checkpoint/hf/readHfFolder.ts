@@ -11,9 +11,10 @@ import { fromHfConfig } from './fromHfConfig';
 import type { HfLlamaConfig } from './HfLlamaConfig';
 import { hfTensorNames } from './hfTensorNames';
 import { permuteRotaryRows } from './permuteRotaryRows';
+import { assertNoUnusedTensors } from './unusedTensors';
 
 /**
- * Reads a Hugging Face LlamaForCausalLM folder: `config.json` plus `model.safetensors`
+ * Reads a Hugging Face Llama-family folder (llama, qwen2, mistral): `config.json` plus `model.safetensors`
  * (or shards listed in `model.safetensors.index.json`); F32, F16 and BF16 weights.
  */
 export function readHfFolder(dir: string): { config: ModelConfig; weights: WeightArrays } {
@@ -32,7 +33,7 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
       cause: e,
     });
   }
-  const config = fromHfConfig(hf, configFile);
+  const config = fromHfConfig(hf, configFile, readGenerationConfig(dir));
   const tensors = readTensors(dir);
   const shapes = weightShapes(config);
   const weights: WeightArrays = new Map();
@@ -41,7 +42,7 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
     if (!tensor) {
       throw new PrefoptError(
         'checkpoint',
-        `${dir}: tensor ${entry.hf} is missing from the safetensors file(s).`,
+        `${dir}: tensor ${entry.hf} is missing from the safetensors file(s).${missingHint(entry.hf, hf)}`,
       );
     }
     const shape = shapes.get(entry.name) as number[]; // prefopt layout
@@ -53,14 +54,33 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
       );
     }
     let values = tensor.values;
-    if (tensor.shape.length === 2) {
-      const [rows, cols] = tensor.shape;
-      if (entry.rotaryHeads) values = permuteRotaryRows(values, entry.rotaryHeads, cols, true);
-      if (entry.transpose) values = transposeMatrix(values, rows, cols);
-    }
+    const [rows, cols = 1] = tensor.shape; // a bias is one column
+    if (entry.rotaryHeads) values = permuteRotaryRows(values, entry.rotaryHeads, cols, true);
+    if (entry.transpose) values = transposeMatrix(values, rows, cols);
     weights.set(entry.name, values);
   }
+  const used = new Set(hfTensorNames(config).map((e) => e.hf));
+  assertNoUnusedTensors(dir, tensors, used, config.sharedClassifier);
   return { config, weights };
+}
+
+/** Why a tensor may be missing: an untied head by transformers' default. */
+function missingHint(name: string, hf: HfLlamaConfig): string {
+  if (name !== 'lm_head.weight' || hf.tie_word_embeddings !== undefined) return '';
+  return ' config.json has no tie_word_embeddings, which transformers reads as false (untied); add "tie_word_embeddings": true if the output head is the embedding.';
+}
+
+/** generation_config.json of the folder, kept so checkpoints carry it on; undefined when absent. */
+function readGenerationConfig(dir: string): Record<string, unknown> | undefined {
+  const file = join(dir, 'generation_config.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new PrefoptError('checkpoint', `${file}: not valid JSON: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
 }
 
 function readTensors(dir: string): Map<string, SafetensorsTensor> {
