@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const groups = ['packages', 'apps', 'examples'];
+const say = console.log.bind(console);
 
 /** Workspace folders that build with tsup from src/index.ts. */
 function buildable() {
@@ -44,13 +45,21 @@ function upToDate(dir) {
   return inputs.every((f) => newest(f) < built);
 }
 
+/** esbuild's "Build failed with 1 error:\nfile:line:col: ERROR: what" → the second line. */
+function firstError(e) {
+  const lines = String(e?.message ?? e)
+    .split('\n')
+    .filter((l) => l.trim());
+  return (lines[0]?.endsWith(':') && lines[1] ? lines[1] : (lines[0] ?? 'unknown error')).trim();
+}
+
 async function main() {
   const started = performance.now();
   let tsup;
   try {
     tsup = await import('tsup');
   } catch {
-    console.log(
+    say(
       'prefopt setup: packages not built (tsup is not installed, e.g. --omit=dev); `npx prefopt` still works, library imports need `npm run build`.',
     );
     return;
@@ -59,6 +68,9 @@ async function main() {
   const todo = dirs.filter((d) => !upToDate(d));
   const failed = [];
   const cwd = process.cwd();
+  // tsup reports a failed format on the console even when silent, sometimes after build()
+  // has rejected: the console stays quiet from here on (this process prints one line, `say`).
+  console.log = console.error = console.warn = () => {};
   for (const dir of todo) {
     try {
       // tsup reads the package's tsup.config.ts and package.json (its externals) from the cwd;
@@ -69,9 +81,10 @@ async function main() {
         outDir: join(dir, 'dist'),
         dts: false,
         silent: true,
+        esbuildOptions: (options) => void (options.logLevel = 'silent'),
       });
     } catch (e) {
-      failed.push(`${dir.slice(root.length + 1)} (${String(e?.message ?? e).split('\n')[0]})`);
+      failed.push(`${dir.slice(root.length + 1)} (${firstError(e)})`);
     } finally {
       process.chdir(cwd);
     }
@@ -81,16 +94,16 @@ async function main() {
   const fresh = dirs.length - todo.length;
   const what = `${built} built, ${fresh} already up to date`;
   if (failed.length) {
-    console.log(
+    say(
       `prefopt setup: packages ${what}, ${failed.length} failed: ${failed.join('; ')} (${secs} s); run \`npm run build\` to see why.`,
     );
   } else {
-    console.log(
+    say(
       `prefopt setup: packages built into dist/ for library use (${what}, ESM + CJS, ${secs} s; \`npm run build\` adds type declarations).`,
     );
   }
 }
 
 main().catch((e) => {
-  console.log(`prefopt setup: packages not built (${String(e?.message ?? e).split('\n')[0]}).`);
+  say(`prefopt setup: packages not built (${String(e?.message ?? e).split('\n')[0]}).`);
 });
