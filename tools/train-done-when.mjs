@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The done-when runs of the trainer issue, on ../shared material (about 5 minutes on 2 cores):
+// The done-when runs of the trainer issue, on the repository's fixtures (stories260K, 300 hh-rlhf
+// pairs; about 5 minutes on 2 cores):
 //   1. simpo, 40 steps: 40 metric rows whose loss falls;
 //   2. dpo, 40 steps, with a reference (a frozen copy of the initial policy);
 //   3. simpo with --save-every 10, stopped (SIGINT) once checkpoint-20 exists, resumed from
@@ -12,23 +13,19 @@ import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const shared = resolve(root, '../shared');
+const fixtures = resolve(root, 'fixtures');
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const backend = flag('--backend', 'wasm');
 const out = resolve(flag('--out', join(root, 'runs/done-when')));
-if (!existsSync(join(shared, 'models/stories260K/stories260K.bin'))) {
-  console.log(`skip: ${shared}/models/stories260K not found`);
-  process.exit(0);
-}
 rmSync(out, { recursive: true, force: true });
 const common = [
   '--model',
-  join(shared, 'models/stories260K/stories260K.bin'),
+  join(fixtures, 'stories260K/stories260K.bin'),
   '--tokenizer',
-  join(shared, 'models/stories260K/tok512.bin'),
+  join(fixtures, 'stories260K/tok512.bin'),
   '--data',
-  join(shared, 'data/hh-rlhf/harmless-base-test.jsonl.gz'),
+  join(fixtures, 'hh-rlhf/harmless-base-test-300.jsonl.gz'),
   '--max-steps',
   '40',
   '--batch-size',

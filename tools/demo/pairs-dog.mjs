@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// On-policy pairs, as in the SimPO paper's Instruct setting, on ../shared/models/stories260K:
+// On-policy pairs, as in the SimPO paper's Instruct setting, on stories260K (fixtures/stories260K):
 //   1. `prefopt pairs`: k samples per prompt, annotator "mentions a dog" (contains-word), best → chosen,
 //      worst → rejected;
 //   2. `prefopt train --objective simpo` on those pairs (a short run);
@@ -8,18 +8,14 @@
 // Usage: node tools/demo/pairs-dog.mjs [--out runs/pairs-dog] [--steps 40] [--k 8] [--lr 1e-3] [--seed 1]
 // Prints one JSON line: the rule's rate on fresh samples before and after, and the commands.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(root, '../shared/models/stories260K');
-const model = join(shared, 'stories260K.bin');
-const tokenizer = join(shared, 'tok512.bin');
-if (!existsSync(model) || !existsSync(tokenizer)) {
-  console.error(`skip: ${shared} not found (a fresh clone has no ../shared).`);
-  process.exit(0);
-}
+const fixtures = resolve(root, 'fixtures/stories260K');
+const model = join(fixtures, 'stories260K.bin');
+const tokenizer = join(fixtures, 'tok512.bin');
 const flag = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createModel, saveModel } from '@prefopt/model';
-import { describeIfShared, useCpuBackend } from '@prefopt/testing';
+import { fixturePath, useCpuBackend } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from './support/runMain';
 
@@ -14,67 +14,65 @@ const bin = resolve(import.meta.dirname, '../bin/prefopt.mjs');
 const REFERENCE =
   'Once upon a time, there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
 
-describeIfShared(
-  'prefopt generate (stories260K)',
-  ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
-  ([model, tokenizer]) => {
-    const story = ['--model', model, '--tokenizer', tokenizer, '--prompt', 'Once upon a time'];
+describe('prefopt generate (stories260K)', () => {
+  const model = fixturePath('stories260K/stories260K.bin');
+  const tokenizer = fixturePath('stories260K/tok512.bin');
+  const story = ['--model', model, '--tokenizer', tokenizer, '--prompt', 'Once upon a time'];
 
-    it('greedy, 60 new tokens: the text llama2.c prints', async () => {
-      const { code, stdout, stderr } = await runMain([
+  it('greedy, 60 new tokens: the text llama2.c prints', async () => {
+    const { code, stdout, stderr } = await runMain([
+      'generate',
+      ...story,
+      '--max-new-tokens',
+      '60',
+      '--temperature',
+      '0',
+      '--backend',
+      'cpu',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${REFERENCE}\n`);
+    expect(
+      stdout.startsWith(
+        'Once upon a time, there was a little girl named Lily. She loved to play outside in the park.',
+      ),
+    ).toBe(true);
+  });
+
+  it('sampling with a seed repeats itself; another seed changes the text', async () => {
+    const sample = (seed: string) =>
+      runMain([
         'generate',
         ...story,
-        '--max-new-tokens',
-        '60',
-        '--temperature',
-        '0',
         '--backend',
         'cpu',
+        '--max-new-tokens',
+        '30',
+        '--temperature',
+        '1',
+        '--top-p',
+        '0.9',
+        '--seed',
+        seed,
       ]);
-      expect(stderr).toBe('');
-      expect(code).toBe(0);
-      expect(stdout).toBe(`${REFERENCE}\n`);
-      expect(
-        stdout.startsWith(
-          'Once upon a time, there was a little girl named Lily. She loved to play outside in the park.',
-        ),
-      ).toBe(true);
-    });
+    const a = await sample('7');
+    expect((await sample('7')).stdout).toBe(a.stdout);
+    expect(a.stdout.startsWith('Once upon a time')).toBe(true);
+    const others = [await sample('8'), await sample('9')].map((r) => r.stdout);
+    expect(others.some((o) => o !== a.stdout)).toBe(true);
+  });
 
-    it('sampling with a seed repeats itself; another seed changes the text', async () => {
-      const sample = (seed: string) =>
-        runMain([
-          'generate',
-          ...story,
-          '--backend',
-          'cpu',
-          '--max-new-tokens',
-          '30',
-          '--temperature',
-          '1',
-          '--top-p',
-          '0.9',
-          '--seed',
-          seed,
-        ]);
-      const a = await sample('7');
-      expect((await sample('7')).stdout).toBe(a.stdout);
-      expect(a.stdout.startsWith('Once upon a time')).toBe(true);
-      const others = [await sample('8'), await sample('9')].map((r) => r.stdout);
-      expect(others.some((o) => o !== a.stdout)).toBe(true);
-    });
-
-    it('as a real process (bin/prefopt.mjs, default backend)', () => {
-      const r = spawnSync(
-        process.execPath,
-        [bin, 'generate', ...story, '--max-new-tokens', '60', '--temperature', '0'],
-        { encoding: 'utf8' },
-      );
-      expect(r.status).toBe(0);
-      expect(r.stdout).toBe(`${REFERENCE}\n`);
-    });
-  },
-);
+  it('as a real process (bin/prefopt.mjs, default backend)', () => {
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'generate', ...story, '--max-new-tokens', '60', '--temperature', '0'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${REFERENCE}\n`);
+  });
+});
 
 describe('prefopt generate (small saved model, byte tokenizer)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'prefopt-generate-'));

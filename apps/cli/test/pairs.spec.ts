@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createModel, saveModel } from '@prefopt/model';
-import { describeIfShared, useCpuBackend } from '@prefopt/testing';
+import { fixturePath, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { containsWord } from '../src/pairs/annotators/containsWord';
 import { regexMatch } from '../src/pairs/annotators/regexMatch';
@@ -111,52 +111,50 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
   });
 });
 
-describeIfShared(
-  'prefopt pairs on stories260K, rule "mentions a dog"',
-  ['models/stories260K/stories260K.bin', 'models/stories260K/tok512.bin'],
-  ([model, tokenizer]) => {
-    it('keeps a dog-mentioning sample as chosen and a dog-free one as rejected', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'prefopt-pairs-260k-'));
-      writeFileSync(
-        join(dir, 'prompts.txt'),
-        'Once upon a time, there was a\nTom and his\nOne day, a little\n',
-      );
-      const out = join(dir, 'pairs.jsonl');
-      const r = await run([
-        'pairs',
-        '--model',
-        model,
-        '--tokenizer',
-        tokenizer,
-        '--prompts',
-        join(dir, 'prompts.txt'),
-        '--annotator',
-        'contains-word',
-        '--annotator-options',
-        '{"word":"dog"}',
-        '--k',
-        '8',
-        '--max-new-tokens',
-        '40',
-        '--temperature',
-        '1',
-        '--seed',
-        '7',
-        '--backend',
-        'cpu',
-        '--out',
-        out,
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const rule = containsWord({ word: 'dog' });
-      const pairs = readPairs(out);
-      for (const p of pairs) {
-        expect(await rule.score(p.prompt, [p.chosen, p.rejected])).toEqual([1, 0]);
-        expect(p.chosen.length).toBeGreaterThan(0);
-      }
-      const report = JSON.parse(r.stdout) as { pairs: number; skipped: number; meanScore: number };
-      expect(report.pairs + report.skipped).toBe(3);
-      expect(report.meanScore).toBeGreaterThanOrEqual(0);
-    }, 120_000);
-  },
-);
+describe('prefopt pairs on stories260K, rule "mentions a dog"', () => {
+  const model = fixturePath('stories260K/stories260K.bin');
+  const tokenizer = fixturePath('stories260K/tok512.bin');
+  it('keeps a dog-mentioning sample as chosen and a dog-free one as rejected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefopt-pairs-260k-'));
+    writeFileSync(
+      join(dir, 'prompts.txt'),
+      'Once upon a time, there was a\nTom and his\nOne day, a little\n',
+    );
+    const out = join(dir, 'pairs.jsonl');
+    const r = await run([
+      'pairs',
+      '--model',
+      model,
+      '--tokenizer',
+      tokenizer,
+      '--prompts',
+      join(dir, 'prompts.txt'),
+      '--annotator',
+      'contains-word',
+      '--annotator-options',
+      '{"word":"dog"}',
+      '--k',
+      '8',
+      '--max-new-tokens',
+      '40',
+      '--temperature',
+      '1',
+      '--seed',
+      '7',
+      '--backend',
+      'cpu',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const rule = containsWord({ word: 'dog' });
+    const pairs = readPairs(out);
+    for (const p of pairs) {
+      expect(await rule.score(p.prompt, [p.chosen, p.rejected])).toEqual([1, 0]);
+      expect(p.chosen.length).toBeGreaterThan(0);
+    }
+    const report = JSON.parse(r.stdout) as { pairs: number; skipped: number; meanScore: number };
+    expect(report.pairs + report.skipped).toBe(3);
+    expect(report.meanScore).toBeGreaterThanOrEqual(0);
+  }, 120_000);
+});

@@ -1,4 +1,5 @@
 export { repoRoot, sharedPath } from './sharedPath';
+export { fixturePath } from './fixturePath';
 export { describeIfShared } from './describeIfShared';
 export { describeIfPython, referencePython } from './referencePython';
 export type { ReferenceModule } from './referencePython';

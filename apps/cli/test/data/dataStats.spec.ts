@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describeIfShared, repoRoot } from '@prefopt/testing';
+import { fixturePath, repoRoot } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/runMain';
 
@@ -137,17 +137,15 @@ describe('prefopt data stats', () => {
   });
 });
 
-describeIfShared(
-  'prefopt data stats on the shared datasets',
-  ['data/hh-rlhf/harmless-base-test.jsonl.gz', 'data/llama-factory/dpo_en_demo.json'],
-  ([hh, lf]) => {
-    it('counts 2,312 pairs in the hh-rlhf file and 300 in dpo_en_demo.json', async () => {
-      // Independent counts: `zcat harmless-base-test.jsonl.gz | wc -l` = 2312 and
-      // python3 -c 'import json; print(len(json.load(open("dpo_en_demo.json"))))' = 300.
-      const a = await run(['data', 'stats', '--data', hh]);
-      expect(JSON.parse(a.stdout)).toMatchObject({ pairs: 2312, skipped: 0, format: 'hh-rlhf' });
-      const b = await run(['data', 'stats', '--data', lf]);
-      expect(JSON.parse(b.stdout)).toMatchObject({ pairs: 300, skipped: 0, format: 'sharegpt' });
-    });
-  },
-);
+describe('prefopt data stats on the fixture datasets', () => {
+  const hh = fixturePath('hh-rlhf/harmless-base-test-300.jsonl.gz');
+  const lf = fixturePath('llama-factory/dpo_en_demo-30.json');
+  it('counts 300 pairs in the hh-rlhf fixture and 30 in the LLaMA-Factory one', async () => {
+    // Independent counts: `zcat harmless-base-test-300.jsonl.gz | wc -l` = 300 and
+    // python3 -c 'import json; print(len(json.load(open("dpo_en_demo-30.json"))))' = 30.
+    const a = await run(['data', 'stats', '--data', hh]);
+    expect(JSON.parse(a.stdout)).toMatchObject({ pairs: 300, skipped: 0, format: 'hh-rlhf' });
+    const b = await run(['data', 'stats', '--data', lf]);
+    expect(JSON.parse(b.stdout)).toMatchObject({ pairs: 30, skipped: 0, format: 'sharegpt' });
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tokenizer } from '@prefopt/core';
-import { describeIfShared } from '@prefopt/testing';
+import { fixturePath } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chatmlTemplate } from '../templates/chatmlTemplate';
 import { datasetStats } from './datasetStats';
@@ -82,15 +82,13 @@ describe('datasetStats', () => {
   });
 });
 
-describeIfShared(
-  'datasetStats on the shared datasets',
-  ['data/hh-rlhf/harmless-base-test.jsonl.gz', 'data/llama-factory/dpo_en_demo.json'],
-  ([hh, lf]) => {
-    it('counts 2,312 hh-rlhf pairs and 300 LLaMA-Factory pairs', async () => {
-      // Counts from the files themselves: `zcat harmless-base-test.jsonl.gz | wc -l` = 2312;
-      // python3 -c 'import json; print(len(json.load(open("dpo_en_demo.json"))))' = 300.
-      expect(await datasetStats(hh)).toMatchObject({ pairs: 2312, skipped: 0, format: 'hh-rlhf' });
-      expect(await datasetStats(lf)).toMatchObject({ pairs: 300, skipped: 0, format: 'sharegpt' });
-    });
-  },
-);
+describe('datasetStats on the fixture datasets (real hh-rlhf and LLaMA-Factory records)', () => {
+  const hh = fixturePath('hh-rlhf/harmless-base-test-300.jsonl.gz');
+  const lf = fixturePath('llama-factory/dpo_en_demo-30.json');
+  it('counts 300 hh-rlhf pairs and 30 LLaMA-Factory pairs', async () => {
+    // Counts from the files themselves: `zcat harmless-base-test-300.jsonl.gz | wc -l` = 300;
+    // python3 -c 'import json; print(len(json.load(open("dpo_en_demo-30.json"))))' = 30.
+    expect(await datasetStats(hh)).toMatchObject({ pairs: 300, skipped: 0, format: 'hh-rlhf' });
+    expect(await datasetStats(lf)).toMatchObject({ pairs: 30, skipped: 0, format: 'sharegpt' });
+  });
+});

@@ -1,4 +1,4 @@
-import { describeIfShared } from '@prefopt/testing';
+import { fixturePath } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { Llama2cTokenizer } from './Llama2cTokenizer';
 import { readLlama2cTokenizer } from './readLlama2cTokenizer';
@@ -49,7 +49,8 @@ describe('Llama2cTokenizer (hand-built vocabulary)', () => {
   });
 });
 
-describeIfShared('Llama2cTokenizer (tok512.bin)', ['models/stories260K/tok512.bin'], ([file]) => {
+describe('Llama2cTokenizer (tok512.bin)', () => {
+  const file = fixturePath('stories260K/tok512.bin');
   const tok = readLlama2cTokenizer(file);
 
   it('encodes exactly as llama2.c’s encode (reference: tools/reference/llama2c_reference.py encode …)', () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describeIfShared, useCpuBackend } from '@prefopt/testing';
+import { fixturePath, useCpuBackend } from '@prefopt/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel } from '../createModel';
 import type { LlamaModel } from '../llama/LlamaModel';
@@ -67,7 +67,8 @@ describe('generate', () => {
   });
 });
 
-describeIfShared('generate (stories260K)', ['models/stories260K/stories260K.bin'], ([bin]) => {
+describe('generate (stories260K)', () => {
+  const bin = fixturePath('stories260K/stories260K.bin');
   it('greedy continuation of "Once upon a time" equals the PyTorch reference', async () => {
     // /usr/bin/python3 tools/reference/llama2c_reference.py generate …/stories260K.bin …/tok512.bin "Once upon a time" 60
     const reference = [
