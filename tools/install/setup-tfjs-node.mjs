@@ -42,7 +42,13 @@ function fillCache(pkg, dir, napi) {
   try {
     const why =
       fetchTfLibrary(join(partial, 'wheel'), deps) ??
-      buildBinding({ packageDir: pkg.dir, deps, work: join(partial, 'build'), out: join(partial, `napi-v${napi}`), napi });
+      buildBinding({
+        packageDir: pkg.dir,
+        deps,
+        work: join(partial, 'build'),
+        out: join(partial, `napi-v${napi}`),
+        napi,
+      });
     if (why) return why;
     rmSync(join(partial, 'wheel'), { recursive: true, force: true });
     rmSync(join(partial, 'build'), { recursive: true, force: true });
@@ -74,6 +80,11 @@ if (!rebuild && existsSync(installed) && !loadError(installed)) {
   console.log(`prefopt setup: tfjs-node ready (its binding was already built and loads).`);
   process.exit(0);
 }
+if (rebuild) {
+  // Start over: a failed rebuild must not leave the old binding looking set up.
+  rmSync(installed, { force: true });
+  rmSync(join(pkg.dir, 'deps'), { recursive: true, force: true });
+}
 const dir = cacheDir(pkg.version);
 const cached = join(dir, `napi-v${napi}`, 'tfjs_binding.node');
 if (rebuild || !existsSync(cached)) {
@@ -88,7 +99,10 @@ if (rebuild || !existsSync(cached)) {
 try {
   const binding = installFromCache(pkg, dir, napi);
   const why = loadError(binding);
-  if (why) giveUp(`the built binding does not load (${why}); rebuild: PREFOPT_TFJS_NODE_REBUILD=1 node tools/install/setup-tfjs-node.mjs`);
+  if (why)
+    giveUp(
+      `the built binding does not load (${why}); rebuild: PREFOPT_TFJS_NODE_REBUILD=1 node tools/install/setup-tfjs-node.mjs`,
+    );
 } catch (e) {
   giveUp(e.message.split('\n')[0]);
 }

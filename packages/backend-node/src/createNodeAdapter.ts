@@ -27,7 +27,14 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     packageName: PACKAGE,
     description: 'libtensorflow (native, CPU)',
     locate: options.locate ?? (() => locateNativePackage(PACKAGE)),
-    load: options.load ?? (() => import(/* @vite-ignore */ PACKAGE)),
+    load:
+      options.load ??
+      (() => {
+        // TensorFlow's INFO lines (CPU features) off unless asked for; its oneDNN banner is
+        // printed before logging starts and only TF_ENABLE_ONEDNN_OPTS=0 removes it.
+        process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
+        return import(/* @vite-ignore */ PACKAGE);
+      }),
     notInstalled:
       `backend 'node' needs ${PACKAGE}, which is not installed (an optional dependency npm ` +
       `skipped). Install it: ${INSTALL}, then set it up: ${SETUP}. Or use --backend wasm.`,

@@ -9,7 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 function findNodeGyp(env) {
   const candidates = [
     env.npm_config_node_gyp,
-    resolve(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+    resolve(
+      dirname(process.execPath),
+      '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+    ),
   ];
   return candidates.find((p) => p && existsSync(p));
 }

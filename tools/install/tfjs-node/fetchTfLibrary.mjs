@@ -3,7 +3,15 @@
 // (deps/include, deps/lib/libtensorflow.so + libtensorflow_framework.so). No Python package
 // is installed; the wheel is deleted once unpacked.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { TF_WHEEL } from './paths.mjs';
@@ -68,33 +76,59 @@ export function fetchTfLibrary(work, deps, env = process.env) {
   if (process.platform !== 'linux' || process.arch !== 'x64')
     return `the pip route has a TensorFlow C library for linux-x64 only (this is ${process.platform}-${process.arch})`;
   const python = findPython(env);
-  if (!python) return 'pip is not installed (python3 -m pip), so the TensorFlow C library cannot be fetched';
+  if (!python)
+    return 'pip is not installed (python3 -m pip), so the TensorFlow C library cannot be fetched';
   mkdirSync(work, { recursive: true });
   const requirements = join(work, 'requirements.txt');
-  writeFileSync(requirements, `${TF_WHEEL.name}==${TF_WHEEL.version} --hash=sha256:${TF_WHEEL.sha256}\n`);
+  writeFileSync(
+    requirements,
+    `${TF_WHEEL.name}==${TF_WHEEL.version} --hash=sha256:${TF_WHEEL.sha256}\n`,
+  );
   const source = pipSource(env);
   const pip = spawnSync(
     python,
     [
-      '-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--python-version', '3.11',
-      '--platform', 'manylinux_2_27_x86_64', '--require-hashes', '--progress-bar', 'off',
-      '-r', requirements, '-d', work, ...source.args,
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--python-version',
+      '3.11',
+      '--platform',
+      'manylinux_2_27_x86_64',
+      '--require-hashes',
+      '--progress-bar',
+      'off',
+      '-r',
+      requirements,
+      '-d',
+      work,
+      ...source.args,
     ],
     { encoding: 'utf8', env: source.env },
   );
   const wheel = readdirSync(work).find((f) => f.endsWith('.whl'));
   if (pip.status !== 0 || !wheel) {
-    const err = `${pip.stderr}`.split('\n').filter((l) => /ERROR/.test(l))[0]?.replace(/^ERROR:\s*/, '');
+    const err = `${pip.stderr}`
+      .split('\n')
+      .filter((l) => /ERROR/.test(l))[0]
+      ?.replace(/^ERROR:\s*/, '');
     return `pip could not download ${TF_WHEEL.name}==${TF_WHEEL.version} (${err ?? `exit ${pip.status}`})`;
   }
   const unpack = spawnSync(python, ['-c', UNPACK_PY, join(work, wheel), deps, KEEP.join(',')], {
     encoding: 'utf8',
   });
   rmSync(join(work, wheel), { force: true });
-  if (unpack.status !== 0) return `unpacking ${wheel} failed: ${unpack.stderr.trim().split('\n').pop()}`;
+  if (unpack.status !== 0)
+    return `unpacking ${wheel} failed: ${unpack.stderr.trim().split('\n').pop()}`;
   const lib = join(deps, 'lib');
   // 815 → 606 MB with the same dynamic symbols; optional (strip may be absent).
-  spawnSync('strip', ['--strip-unneeded', join(lib, 'libtensorflow_cc.so.2'), join(lib, 'libtensorflow_framework.so.2')]);
+  spawnSync('strip', [
+    '--strip-unneeded',
+    join(lib, 'libtensorflow_cc.so.2'),
+    join(lib, 'libtensorflow_framework.so.2'),
+  ]);
   symlinkSync('libtensorflow_cc.so.2', join(lib, 'libtensorflow.so'));
   symlinkSync('libtensorflow_framework.so.2', join(lib, 'libtensorflow_framework.so'));
   return undefined;
