@@ -1,4 +1,4 @@
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { getKernel } from '@tensorflow/tfjs-core';
 import { replaceKernel } from './replaceKernel';
 
@@ -33,7 +33,8 @@ export const concatScalars: (original: KernelFunc) => KernelFunc = (original) =>
   try {
     return original({ ...args, inputs: vectors as never, attrs: { ...args.attrs, axis: 0 } }); // [n]
   } finally {
-    for (const v of vectors) args.backend.disposeData(v.dataId);
+    const backend = args.backend as KernelBackend;
+    for (const v of vectors) backend.disposeData(v.dataId);
   }
 };
 
