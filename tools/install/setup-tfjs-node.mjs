@@ -35,21 +35,22 @@ function fillCache(pkg, dir, napi) {
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   const deps = join(partial, 'deps');
-  console.log(
-    `prefopt setup: tfjs-node: fetching the TensorFlow ${TF_WHEEL.version} C library ` +
-      `(pip: ${TF_WHEEL.name}, ~275 MB) and building its binding (~2-3 min, once; cached in ${dirname(dir)})…`,
-  );
   try {
-    const why =
-      fetchTfLibrary(join(partial, 'wheel'), deps) ??
-      buildBinding({
-        packageDir: pkg.dir,
-        deps,
-        work: join(partial, 'build'),
-        out: join(partial, `napi-v${napi}`),
-        napi,
-      });
-    if (why) return why;
+    // Silent until the wheel is here, so that a failure prints one line only.
+    const fetchFailed = fetchTfLibrary(join(partial, 'wheel'), deps);
+    if (fetchFailed) return fetchFailed;
+    console.log(
+      `prefopt setup: tfjs-node: building its binding against the TensorFlow ${TF_WHEEL.version} ` +
+        `C library of pip's ${TF_WHEEL.name} wheel (~1-3 min, once; cached in ${dirname(dir)})…`,
+    );
+    const buildFailed = buildBinding({
+      packageDir: pkg.dir,
+      deps,
+      work: join(partial, 'build'),
+      out: join(partial, `napi-v${napi}`),
+      napi,
+    });
+    if (buildFailed) return buildFailed;
     rmSync(join(partial, 'wheel'), { recursive: true, force: true });
     rmSync(join(partial, 'build'), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
