@@ -56,22 +56,22 @@ if (!objectivesOnNode.length && !process.env.VITEST_WORKER_ID)
     '[skip] objectives@node: @tensorflow/tfjs-node is not set up here (docs/backends.md).',
   );
 
-export default defineConfig({
+const config = defineConfig({
   test: {
-    projects: [
-      ...objectivesOnNode,
-      ...projectDirs.map((dir) => ({
-        resolve: { alias },
-        test: {
-          name: dir.split('/')[1],
-          root: resolve(root, dir),
-          include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-        },
-      })),
-    ],
+    projects: projectDirs.map((dir) => ({
+      resolve: { alias },
+      test: {
+        name: dir.split('/')[1],
+        root: resolve(root, dir),
+        include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+        environment: 'node',
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+        pool: 'forks',
+      },
+    })),
   },
 });
+config.test!.projects!.push(...objectivesOnNode);
+
+export default config;
