@@ -21,7 +21,42 @@ const projectDirs = ['packages', 'apps', 'examples'].flatMap((group) =>
     : [],
 );
 
-export default defineConfig({
+/**
+ * tfjs-node's binding is set up (npm ci's tools/install/setup-tfjs-node.mjs): the objective
+ * conformance specs then run a second time on it, in one process (libtensorflow loads once).
+ */
+const tfjsNodeBinding = resolve(
+  root,
+  'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node',
+);
+const objectivesOnNode = existsSync(tfjsNodeBinding)
+  ? [
+      {
+        resolve: { alias },
+        test: {
+          name: 'objectives@node',
+          root: resolve(root, 'packages'),
+          include: ['objective-*/src/**/*.spec.ts'],
+          environment: 'node',
+          env: { PREFOPT_SPEC_BACKEND: 'node' },
+          setupFiles: [
+            resolve(root, 'packages/backend-node/src/specSupport/objectivesOnNode.setup.ts'),
+          ],
+          isolate: false,
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks' as const,
+        },
+      },
+    ]
+  : [];
+if (!objectivesOnNode.length && !process.env.VITEST_WORKER_ID)
+  console.log(
+    '[skip] objectives@node: @tensorflow/tfjs-node is not set up here (docs/backends.md).',
+  );
+
+const config = defineConfig({
   test: {
     projects: projectDirs.map((dir) => ({
       resolve: { alias },
@@ -37,3 +72,6 @@ export default defineConfig({
     })),
   },
 });
+config.test!.projects!.push(...objectivesOnNode);
+
+export default config;

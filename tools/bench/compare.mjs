@@ -3,11 +3,15 @@
 // model, batch and thread count, one after the other per objective, and prints the ratios the
 // performance issue tracks. Usage (from the repository root):
 //   node tools/bench/compare.mjs [--model-config JSON] [--batch 4] [--seq 128] [--threads 1]
-//       [--objectives simpo,dpo] [--steps 5] [--warmup 2] [--backend auto] [--python /usr/bin/python3]
+//       [--objectives simpo,dpo] [--steps 5] [--warmup 2] [--backend auto] [--python PATH]
 //       [--trainer] [--json]
+// The PyTorch baseline's Python: --python, else $PREFOPT_PYTHON, else tools/reference/.venv
+// (PyTorch 2.x CPU, made by tools/reference/setup-venv.sh), else Debian's /usr/bin/python3
+// (python3-torch 1.13, ~3× slower on these CPUs: labelled a fallback in the output).
 // --trainer: prefopt times its Trainer loop itself (bench --trainer), without the phase split.
 // Prints a table, then `ratio ...` lines; --json prints one JSON object instead.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +26,7 @@ const defaults = {
   steps: '5',
   warmup: '2',
   backend: 'auto',
-  python: '/usr/bin/python3',
+  python: '',
 };
 const opts = { ...defaults, json: false, trainer: false };
 const argv = process.argv.slice(2);
@@ -37,6 +41,16 @@ for (let i = 0; i < argv.length; i++) {
     process.exit(2);
   }
 }
+
+const venvPython = join(root, 'tools/reference/.venv/bin/python');
+const debianFallback = !opts.python && !process.env.PREFOPT_PYTHON && !existsSync(venvPython);
+opts.python ||=
+  process.env.PREFOPT_PYTHON || (existsSync(venvPython) ? venvPython : '/usr/bin/python3');
+if (debianFallback)
+  console.error(
+    'compare.mjs: no PyTorch 2.x venv (tools/reference/setup-venv.sh) and no --python/PREFOPT_PYTHON: ' +
+      "falling back to Debian's /usr/bin/python3 torch, which is slower than what TRL users run.",
+  );
 
 // Equal thread counts: torch.set_num_threads does not reach the BLAS that Debian's torch calls
 // (OpenBLAS pthreads), so both processes also get the BLAS/OpenMP thread variables.
@@ -119,7 +133,7 @@ if (results.simpo && results.dpo) {
 }
 
 if (opts.json) {
-  console.log(JSON.stringify({ config: opts, results, ratios }));
+  console.log(JSON.stringify({ config: { ...opts, debianFallback }, results, ratios }));
 } else {
   const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(1)).padStart(8);
   console.log(
@@ -130,7 +144,10 @@ if (opts.json) {
   );
   for (const [objective, r] of Object.entries(results)) {
     for (const [impl, x] of Object.entries(r)) {
-      const name = impl === 'prefopt' ? `prefopt/${x.backend}` : `pytorch ${x.torch}`;
+      const name =
+        impl === 'prefopt'
+          ? `prefopt/${x.backend}`
+          : `pytorch ${x.torch}${debianFallback ? ' (fallback)' : ''}`;
       const none = { forward: NaN, referenceForward: NaN, backward: NaN, optimizer: NaN };
       const p = x.phases ?? none; // bench --trainer has no phase split
       console.log(

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { nodeAdapter } from '@prefopt/backend-node';
 import { createModel, saveModel } from '@prefopt/model';
 import { fixturePath, useCpuBackend } from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from './support/runMain';
 
 const bin = resolve(import.meta.dirname, '../bin/prefopt.mjs');
+/** tfjs-node is set up here (npm ci): the greedy parity also runs on it. */
+const nodeReady = await nodeAdapter.isAvailable();
 
 // /usr/bin/python3 tools/reference/llama2c_reference.py generate ../shared/models/stories260K/stories260K.bin \
 //   ../shared/models/stories260K/tok512.bin "Once upon a time" 60   (PyTorch re-implementation of llama2.c)
@@ -61,6 +64,21 @@ describe('prefopt generate (stories260K)', () => {
     expect(a.stdout.startsWith('Once upon a time')).toBe(true);
     const others = [await sample('8'), await sample('9')].map((r) => r.stdout);
     expect(others.some((o) => o !== a.stdout)).toBe(true);
+  });
+
+  it.skipIf(!nodeReady)('greedy, 60 new tokens on node (tfjs-node): the same text', async () => {
+    const { code, stdout } = await runMain([
+      'generate',
+      ...story,
+      '--max-new-tokens',
+      '60',
+      '--temperature',
+      '0',
+      '--backend',
+      'node',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${REFERENCE}\n`);
   });
 
   it('as a real process (bin/prefopt.mjs, default backend)', () => {

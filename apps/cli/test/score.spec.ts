@@ -1,3 +1,4 @@
+import { nodeAdapter } from '@prefopt/backend-node';
 import { fixturePath } from '@prefopt/testing';
 import { expect, it, describe } from 'vitest';
 import { runMain } from './support/runMain';
@@ -18,7 +19,7 @@ describe('prefopt score (stories260K)', () => {
       backend,
     ]);
 
-  it('prints {tokens, logprobs} equal to the PyTorch llama2.c reference within 1e-4 (cpu and wasm)', async () => {
+  it('prints {tokens, logprobs} equal to the PyTorch llama2.c reference within 1e-4 (cpu, wasm, node where set up)', async () => {
     // /usr/bin/python3 tools/reference/llama2c_reference.py score ../shared/models/stories260K/stories260K.bin \
     //   ../shared/models/stories260K/tok512.bin "Lily and Ben went to the park. They saw a dog."
     const reference = {
@@ -33,7 +34,10 @@ describe('prefopt score (stories260K)', () => {
         -0.09010533802009364, -3.3580053156317575,
       ],
     };
-    for (const backend of ['cpu', 'wasm']) {
+    const node = (await nodeAdapter.isAvailable()) ? ['node'] : [];
+    if (!node.length)
+      console.log('[info] score parity: tfjs-node not set up here, checked cpu and wasm.');
+    for (const backend of ['cpu', 'wasm', ...node]) {
       const text = 'Lily and Ben went to the park. They saw a dog.';
       const { code, stdout } = await score(text, backend);
       expect(code).toBe(0);

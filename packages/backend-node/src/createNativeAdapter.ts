@@ -27,6 +27,10 @@ export interface NativeAdapterSpec {
   importFailedHint: string;
   /** Said after "<package> loaded but its 'tensorflow' backend did not start." */
   notStartedHint: string;
+  /** How to build a missing native addon; default: approve the install script and rebuild. */
+  notBuiltFix?: string;
+  /** Runs once the package is imported, before its backend starts (kernel registrations). */
+  afterLoad?: () => void;
 }
 
 /**
@@ -45,9 +49,9 @@ export function createNativeAdapter(spec: NativeAdapterSpec): BackendAdapter {
     if (!found.bindingBuilt) {
       return (
         `backend '${name}': ${packageName} is installed (${found.dir}) but its native addon ` +
-        `lib/napi-v8/tfjs_binding.node is missing, so its install script did not run (npm 11 ` +
-        `holds install scripts until approved). Run: npm install-scripts approve ${packageName} && ` +
-        `npm rebuild ${packageName}.${spec.notBuiltTail ?? ''}`
+        `lib/napi-v8/tfjs_binding.node is missing, so its install script did not run. ` +
+        `${spec.notBuiltFix ?? `Run: npm install-scripts approve ${packageName} && npm rebuild ${packageName}.`}` +
+        `${spec.notBuiltTail ?? ''}`
       );
     }
     return spec.checkLast?.();
@@ -73,6 +77,7 @@ export function createNativeAdapter(spec: NativeAdapterSpec): BackendAdapter {
       const tf = await import('@tensorflow/tfjs'); // gradients first
       try {
         await spec.load();
+        spec.afterLoad?.();
       } catch (e) {
         throw new PrefoptError(
           'backend',

@@ -21,7 +21,7 @@ describe('createNodeAdapter', () => {
     expect(await adapter.isAvailable()).toBe(false);
     const e = await backendError(adapter.activate());
     expect(e.message).toContain('tfjs_binding.node is missing');
-    expect(e.message).toContain('npm rebuild @tensorflow/tfjs-node');
+    expect(e.message).toContain('node tools/install/setup-tfjs-node.mjs');
   });
 
   it('when the import fails, says so and how to reinstall', async () => {
@@ -32,7 +32,9 @@ describe('createNodeAdapter', () => {
     expect(await adapter.isAvailable()).toBe(true);
     const e = await backendError(adapter.activate());
     expect(e.message).toContain('libtensorflow.so.2');
-    expect(e.message).toContain('npm install @tensorflow/tfjs-node@4.22.0');
+    expect(e.message).toContain(
+      'PREFOPT_TFJS_NODE_REBUILD=1 node tools/install/setup-tfjs-node.mjs',
+    );
   });
 
   it('sets TensorFlow intra-op threads before the import, and fails when no tensorflow backend registers', async () => {

@@ -1,9 +1,12 @@
 import type { BackendAdapter } from '@prefopt/core';
 import { createNativeAdapter } from './createNativeAdapter';
+import { registerTensorflowKernelFixes } from './kernels/tensorflowKernelFixes';
 import { locateNativePackage, type NativePackageLocation } from './locateNativePackage';
 
 const PACKAGE = '@tensorflow/tfjs-node';
 const INSTALL = `npm install ${PACKAGE}@4.22.0`;
+/** What prefopt's `npm ci` runs to build the binding (docs/backends.md). */
+const SETUP = 'node tools/install/setup-tfjs-node.mjs';
 
 export interface NodeAdapterOptions {
   /** Finds the installed package; tests pass a fake one. */
@@ -24,13 +27,21 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     packageName: PACKAGE,
     description: 'libtensorflow (native, CPU)',
     locate: options.locate ?? (() => locateNativePackage(PACKAGE)),
-    load: options.load ?? (() => import(/* @vite-ignore */ PACKAGE)),
+    load:
+      options.load ??
+      (() => {
+        // TensorFlow's INFO lines (CPU features) off unless asked for; its oneDNN banner is
+        // printed before logging starts and only TF_ENABLE_ONEDNN_OPTS=0 removes it.
+        process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
+        return import(/* @vite-ignore */ PACKAGE);
+      }),
     notInstalled:
-      `backend 'node' needs ${PACKAGE}, which is not installed. Install it: ${INSTALL} ` +
-      `(its install script downloads the libtensorflow C library for this platform, so install ` +
-      `scripts must be allowed). Or use --backend wasm.`,
+      `backend 'node' needs ${PACKAGE}, which is not installed (an optional dependency npm ` +
+      `skipped). Install it: ${INSTALL}, then set it up: ${SETUP}. Or use --backend wasm.`,
+    notBuiltFix: `Set it up as npm ci does: ${SETUP} (docs/backends.md).`,
     notBuiltTail: ' Or use --backend wasm.',
-    importFailedHint: `Reinstall it: ${INSTALL}.`,
-    notStartedHint: `Reinstall it: ${INSTALL}.`,
+    importFailedHint: `Set it up again: PREFOPT_TFJS_NODE_REBUILD=1 ${SETUP}.`,
+    notStartedHint: `Set it up again: PREFOPT_TFJS_NODE_REBUILD=1 ${SETUP}.`,
+    afterLoad: registerTensorflowKernelFixes,
   });
 }

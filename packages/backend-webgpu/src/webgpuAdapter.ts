@@ -14,7 +14,7 @@ export const webgpuAdapter: BackendAdapter = Object.freeze({
   priority: 40,
 
   async isAvailable(): Promise<boolean> {
-    return (await gpuAdapterInfo()) !== undefined;
+    return (await gpuAdapterInfo({ quiet: true })) !== undefined;
   },
 
   async activate(): Promise<void> {
@@ -47,6 +47,6 @@ export const webgpuAdapter: BackendAdapter = Object.freeze({
   },
 
   deviceInfo(): Promise<BackendDeviceInfo | undefined> {
-    return gpuAdapterInfo();
+    return gpuAdapterInfo({ quiet: true });
   },
 });

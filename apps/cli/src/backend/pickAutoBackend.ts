@@ -11,7 +11,7 @@ export interface AutoBackendChoice {
 /**
  * `--backend auto`: the available adapter with the highest `priority`, passing over any
  * whose device is a software emulation (WebGPU on lavapipe is slower than wasm). With the
- * built-in adapters that is node-gpu > webgpu (hardware) > node > wasm > cpu.
+ * built-in adapters that is node-gpu > webgpu (hardware) > node > native > wasm > cpu.
  */
 export async function pickAutoBackend(
   adapters: readonly BackendAdapter[],

@@ -36,8 +36,9 @@ export const bench: Command = {
     'prefopt bench [--model-config \'{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}\']\n' +
     '    [--batch 4] [--seq 128] [--objective simpo] [--params JSON | --beta 2 …] [--steps 5] [--warmup 2]\n' +
     `    ${backendUsage} [--seed 1] [--lr 1e-4] [--trainer] [--json]\n` +
-    '  --backend native / native-cpu: the OpenBLAS addon (@prefopt/backend-native; auto picks\n' +
-    '  native where it is built), see docs/performance.md.\n' +
+    '  --backend node: tfjs-node over libtensorflow (set up by npm ci; auto picks it first on a\n' +
+    '  CPU machine), native / native-cpu: the OpenBLAS addon (auto picks native when node is not\n' +
+    '  set up), see docs/backends.md and docs/performance.md.\n' +
     '  --trainer times the Trainer loop itself (what prefopt train runs) instead of the\n' +
     '  instrumented step, without the per-phase split.\n' +
     '  --json prints one line: {medianStepMs, tokensPerSec, peakRssMiB, backend, phases:{forward,\n' +
