@@ -42,7 +42,8 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
       );
     }
     if (args.flags.help === true) {
-      io.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);
+      const more = command.help ? `\n${command.help()}\n` : '';
+      io.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n${more}`);
       return 0;
     }
     let container: Promise<Container> | undefined;

@@ -188,7 +188,9 @@ describe('prefopt train', () => {
     const f = trainFixture();
     const unknown = await train(f, ['--objective', 'simpo', '--betta', '2', '--out', 'e']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^prefopt: unknown flag --betta\. simpo's options are: --beta/);
+    expect(unknown.stderr).toMatch(
+      /^prefopt: unknown flag --betta\. Did you mean --beta\? simpo's options are: --beta/,
+    );
     const noEval = await train(f, ['--objective', 'simpo', '--eval-every', '5', '--out', 'e']);
     expect(noEval.code).toBe(2);
     expect(noEval.stderr).toMatch(/--eval-every 5 needs held-out data/);

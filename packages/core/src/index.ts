@@ -24,6 +24,7 @@ export type { ObjectiveDefinition, ObjectiveFactory } from './objective/defineOb
 
 export { logSigmoid } from './math/logSigmoid';
 export { stopGradient } from './math/stopGradient';
+export { seededRandom } from './math/seededRandom';
 
 export { ANNOTATOR_FACTORY, BACKEND_ADAPTER, OBJECTIVE_FACTORY } from './di/tokens';
 export type {

@@ -20,6 +20,8 @@ export { hashWeights } from './reference/hashWeights';
 export { CheckpointStore } from './checkpoint/CheckpointStore';
 export type { TrainerState } from './checkpoint/TrainerState';
 export { attachMetricsLog } from './metrics/attachMetricsLog';
+export { attachTensorboard } from './metrics/tensorboard/attachTensorboard';
+export { EventFileWriter } from './metrics/tensorboard/EventFileWriter';
 export { attachPlainLog } from './reporters/attachPlainLog';
 export { attachProgressBar } from './reporters/attachProgressBar';
 export { formatStep } from './reporters/formatStep';

@@ -36,7 +36,7 @@ export async function runAblation(
   if (io.stderr.isTTY) attachProgressBar(events, io.stderr);
   else attachPlainLog(events, io.stderr, Math.max(1, Math.round(s.steps / 5)));
   mkdirSync(s.out, { recursive: true });
-  const job = (name: string, train: AblationJob['train']): AblationJob => ({
+  const job = (name: string, train: AblationJob['train'], seed = s.seed): AblationJob => ({
     name,
     out: join(s.out, name),
     backend: s.backend,
@@ -44,7 +44,7 @@ export async function runAblation(
     plugins: s.plugins,
     model: s.model,
     tokenizer: s.tokenizer,
-    seed: s.seed,
+    seed,
     data: s.data,
     evalData: s.evalData,
     maxLength: s.maxLength,
@@ -60,16 +60,21 @@ export async function runAblation(
   const runs: RunSummary[] = [];
   for (const plan of s.runs) {
     io.stderr.write(`run ${runs.length + 1}/${s.runs.length}: ${plan.name}\n`);
+    const steps = plan.training?.steps ?? s.steps;
     const result = await run(
-      job(plan.name, {
-        objective: plan.objective,
-        options: plan.options,
-        steps: s.steps,
-        batchSize: s.batchSize,
-        lr: s.lr,
-        warmupRatio: s.warmupRatio,
-        saveModel: false,
-      }),
+      job(
+        plan.name,
+        {
+          objective: plan.objective,
+          options: plan.options,
+          steps,
+          batchSize: plan.training?.batchSize ?? s.batchSize,
+          lr: plan.training?.lr ?? s.lr,
+          warmupRatio: plan.training?.warmupRatio ?? s.warmupRatio,
+          saveModel: false,
+        },
+        plan.training?.seed ?? s.seed,
+      ),
       events,
     );
     writeGenerations(join(s.out, plan.name), result);
@@ -78,7 +83,8 @@ export async function runAblation(
       name: plan.name,
       objective: plan.objective,
       options: result.objectiveOptions ?? plan.options,
-      steps: s.steps,
+      training: plan.training ?? {},
+      steps,
       heldoutAccuracy: result.eval?.['eval/rewards/accuracies'] ?? null,
       heldoutAccuracyNotLonger: result.accuracyNotLonger?.accuracy ?? null,
       heldoutMargin: result.eval?.['eval/rewards/margins'] ?? null,

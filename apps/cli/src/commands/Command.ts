@@ -19,5 +19,7 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** Longer `--help` text after the usage line (every flag, defaults, ranges), where a verb has one. */
+  readonly help?: () => string;
   run(args: ParsedArgs, ctx: CommandContext): Promise<number | void>;
 }

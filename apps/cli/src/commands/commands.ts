@@ -2,6 +2,7 @@ import { backendsCommand } from '../backend/backendsCommand';
 import { bench } from './bench';
 import { ablate } from './ablate';
 import { demo } from './demo';
+import { evalCommand } from './evalCommand';
 import { pairs } from './pairs';
 import type { Command } from './Command';
 import { data } from './data';
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   ablate,
   demo,
   pairs,
+  evalCommand,
 ];

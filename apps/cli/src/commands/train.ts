@@ -1,5 +1,6 @@
 import { backendUsage } from '../backend/backendUsage';
 import { runTrain } from '../train/runTrain';
+import { trainHelpText } from '../train/trainFlagHelp';
 import type { Command } from './Command';
 
 /** `prefopt train`: preference-optimise a causal LM on a dataset (docs/training.md). */
@@ -15,5 +16,6 @@ export const train: Command = {
     '[--max-steps N | --epochs 1] [--max-length 1024] [--max-prompt-length N] [--template auto|tokenizer|plain|chatml|llama2] ' +
     '[--format auto|NAME] [--skip-invalid] [--seed 42] [--eval-every 0] [--save-every 0] [--resume DIR] ' +
     `[--precompute-ref [DIR]] ${backendUsage}`,
+  help: trainHelpText,
   run: runTrain,
 };

@@ -47,7 +47,9 @@ describe('objectiveOptionsFromFlags', () => {
     });
     expect(() =>
       objectiveOptionsFromFlags(simpo, args('--modle', 'm.bin'), {}, new Set(['model'])),
-    ).toThrow(/unknown flag --modle. simpo's options are: --beta, --gamma, --gamma-beta-ratio/);
+    ).toThrow(
+      /unknown flag --modle. Did you mean --model\? simpo's options are: --beta, --gamma, --gamma-beta-ratio/,
+    );
   });
 
   it('names the flag on values it cannot convert', () => {

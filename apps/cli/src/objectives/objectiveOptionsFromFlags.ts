@@ -1,4 +1,5 @@
 import { PrefoptError, type OptionSpecs, type OptionValue } from '@prefopt/core';
+import { nearestName } from '../args/nearestName';
 import { kebabCase, type ParsedArgs } from '../args/parseArgs';
 
 /** What this needs of a factory: its name and declared options. */
@@ -49,9 +50,11 @@ export function objectiveOptionsFromFlags(
     if (!spec) {
       if (ownFlags && !ownFlags.has(key)) {
         const known = Object.keys(factory.options).map((k) => `--${kebabCase(k)}`);
+        const near = nearestName(key, [...ownFlags, ...Object.keys(factory.options)]);
+        const hint = near ? ` Did you mean --${kebabCase(near)}?` : '';
         throw new PrefoptError(
           'config',
-          `unknown flag --${kebabCase(key)}. ${name}'s options are: ${known.length ? known.join(', ') : '(none)'}.`,
+          `unknown flag --${kebabCase(key)}.${hint} ${name}'s options are: ${known.length ? known.join(', ') : '(none)'}.`,
         );
       }
       continue;

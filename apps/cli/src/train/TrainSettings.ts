@@ -31,4 +31,8 @@ export interface TrainSettings {
   /** Folder of the reference log-prob cache, or undefined for a frozen reference copy. */
   precomputeRef: string | undefined;
   out: string;
+  /** Extra metric sinks besides metrics.jsonl (TRL's report_to): 'tensorboard'. */
+  reportTo: 'tensorboard'[];
+  /** Where TensorBoard event files go (default <out>/runs, as HF's logging_dir). */
+  loggingDir: string;
 }

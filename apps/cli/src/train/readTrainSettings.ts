@@ -78,12 +78,16 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     saveEvery: numberFlag(args, 'saveEvery', 0, int)!,
     resume: stringFlag(args, 'resume'),
     precomputeRef,
+    reportTo: [],
+    loggingDir: '',
     out: requireString(
       args,
       'out',
       'the run folder for metrics.jsonl and checkpoints, e.g. --out runs/x.',
     ),
   };
+  const reportTo = readReportTo(stringFlag(args, 'reportTo', 'none')!);
+  const loggingDir = stringFlag(args, 'loggingDir') ?? join(settings.out, 'runs');
   const abs = (p: string | undefined) => (p === undefined || p === 'bytes' ? p : resolve(cwd, p));
   Object.assign(settings, {
     model: abs(settings.model),
@@ -92,6 +96,8 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     evalData: abs(settings.evalData),
     precomputeRef: abs(settings.precomputeRef),
     out: abs(settings.out),
+    reportTo,
+    loggingDir: resolve(cwd, loggingDir),
   });
   if (settings.evalEvery > 0 && !settings.evalData && settings.evalSplit === 0) {
     throw new PrefoptError(
@@ -100,4 +106,24 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     );
   }
   return settings;
+}
+
+const REPORT_TO = ['tensorboard'] as const;
+
+/** `--report-to none|tensorboard` (TRL's report_to; `all` = every sink prefopt has; others are refused by name). */
+function readReportTo(raw: string): TrainSettings['reportTo'] {
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.includes('none')) return [];
+  if (names.includes('all')) return [...REPORT_TO];
+  const bad = names.filter((n) => !(REPORT_TO as readonly string[]).includes(n));
+  if (bad.length) {
+    throw new PrefoptError(
+      'config',
+      `--report-to ${bad.join(',')} is not available; prefopt writes metrics.jsonl always and can add: ${REPORT_TO.join(', ')} (or none).`,
+    );
+  }
+  return names as TrainSettings['reportTo'];
 }

@@ -6,6 +6,7 @@ import {
   attachMetricsLog,
   attachPlainLog,
   attachProgressBar,
+  attachTensorboard,
   CheckpointStore,
   PairBatchStream,
   Trainer,
@@ -24,6 +25,7 @@ import { mergeConfigFile } from './mergeConfigFile';
 import { readTrainSettings } from './readTrainSettings';
 import { referenceFactory } from './referenceFactory';
 import { trainFlags } from './trainFlags';
+import { TRL_ALIASES } from './trlNames';
 
 /** What a checkpoint keeps of the command line (`trainer_state.json` → `run`). */
 interface SavedRun {
@@ -43,13 +45,13 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const resumeFlag = stringFlag(args, 'resume');
   const ckpt = resumeFlag ? CheckpointStore.read(resolve(io.cwd, resumeFlag)) : undefined;
   const saved = (ckpt?.state.run ?? { flags: {} }) as unknown as SavedRun;
-  const merged = mergeConfigFile(args, io.cwd, saved.flags);
+  const merged = mergeConfigFile(args, io.cwd, saved.flags, log);
   const s = readTrainSettings(merged, io.cwd);
   const container = await ctx.container();
   const objective = await resolveObjective(s.objective, merged, {
     container,
     available: () => boundObjectiveNames(bundledModules()),
-    ownFlags: new Set(trainFlags),
+    ownFlags: new Set([...trainFlags, ...Object.keys(TRL_ALIASES), 'lossType']),
   });
   await activateBackend(merged, ctx);
   const tokenizerPath = chooseTokenizer(s.tokenizer, s.model);
@@ -115,6 +117,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       resume: ckpt,
     });
     attachMetricsLog(trainer, join(s.out, 'metrics.jsonl'));
+    if (s.reportTo.includes('tensorboard')) attachTensorboard(trainer, s.loggingDir);
     if (io.stderr.isTTY) attachProgressBar(trainer, io.stderr);
     else attachPlainLog(trainer, io.stderr, Math.max(1, Math.floor(totalSteps / 50)));
     let checkpoint: string | undefined;

@@ -26,6 +26,8 @@ export const trainFlags = [
   'resume',
   'precomputeRef',
   'out',
+  'reportTo',
+  'loggingDir',
   'backend',
   'threads',
   'config',

@@ -20,6 +20,7 @@ describe('expandGrid', () => {
       name: 'simpo_gamma=0_lengthNormalize=true',
       objective: 'simpo',
       options: { gamma: 0, lengthNormalize: true },
+      training: {},
     });
     expect(runs[1].options).toEqual({ gamma: 0, lengthNormalize: false });
     expect(runs[5].name).toBe('simpo_gamma=1_lengthNormalize=false');
@@ -47,5 +48,24 @@ describe('expandGrid', () => {
     expect(() => expand({ objective: ['simpo'], gamma: [{}] })).toThrow(
       /must be numbers, booleans or strings/,
     );
+  });
+
+  it('sweeps trainer settings in every run, objectives with or without the option alike', () => {
+    const runs = expand({ objective: ['simpo', 'dpo'], lr: [1e-3, 5e-4], seed: 3 });
+    expect(runs.map((r) => r.name)).toEqual([
+      'simpo_lr=0.001',
+      'simpo_lr=0.0005',
+      'dpo_lr=0.001',
+      'dpo_lr=0.0005',
+    ]);
+    expect(runs[1].training).toEqual({ lr: 5e-4, seed: 3 });
+    expect(runs[1].options).toEqual({});
+    expect(() => expand({ objective: ['dpo'], steps: [0] })).toThrow(
+      /"steps" values must be an integer ≥ 1, got 0/,
+    );
+    expect(() => expand({ objective: ['dpo'], lr: [0] })).toThrow(
+      /"lr" values must be a number > 0/,
+    );
+    expect(() => expand({ objective: ['dpo'], warmupRatio: [2] })).toThrow(/≤ 1/);
   });
 });

@@ -1,9 +1,11 @@
 import { PrefoptError, type OptionValue } from '@prefopt/core';
 import type { RunPlan } from './RunPlan';
+import { checkTrainerValue, isTrainerAxis, type TrainerOverrides } from './trainerAxes';
 
 /**
  * Expands `{"objective":["simpo","dpo"],"gamma":[0,1]}` into runs: the Cartesian product in
- * key order. An option an objective does not declare is left out of that objective's runs
+ * key order. Keys of the trainer (`lr`, `steps`, `batchSize`, `warmupRatio`, `seed`) sweep
+ * every run's training. An option an objective does not declare is left out of that objective's runs
  * (DPO has no γ), and runs that become identical are kept once. A key no objective in the
  * grid declares is a config error: it is almost always a typo.
  *
@@ -42,6 +44,10 @@ export function expandGrid(
   for (const [key, values] of axes) {
     if (key === 'objective') continue;
     if (values.length === 0) throw new PrefoptError('config', `--grid: "${key}" has no values.`);
+    if (isTrainerAxis(key)) {
+      values.forEach((v) => checkTrainerValue(key, v));
+      continue;
+    }
     for (const v of values) {
       if (!['number', 'boolean', 'string'].includes(typeof v)) {
         throw new PrefoptError(
@@ -53,7 +59,7 @@ export function expandGrid(
     if (!objectives.some((o) => declaredOptions(o as string)!.includes(key))) {
       throw new PrefoptError(
         'config',
-        `--grid: no objective in ${JSON.stringify(objectives)} has an option "${key}" (options are camelCase, e.g. "lengthNormalize").`,
+        `--grid: no objective in ${JSON.stringify(objectives)} has an option "${key}" (options are camelCase, e.g. "lengthNormalize"; trainer axes: lr, steps, batchSize, warmupRatio, seed).`,
       );
     }
   }
@@ -69,15 +75,18 @@ export function expandGrid(
     const objective = combo.objective as string;
     const declared = declaredOptions(objective)!;
     const options: Record<string, OptionValue> = {};
-    for (const [k, v] of Object.entries(combo))
-      if (k !== 'objective' && declared.includes(k)) options[k] = v as OptionValue;
-    const key = JSON.stringify([objective, options]);
+    const training: TrainerOverrides = {};
+    for (const [k, v] of Object.entries(combo)) {
+      if (isTrainerAxis(k)) training[k] = v as number;
+      else if (k !== 'objective' && declared.includes(k)) options[k] = v as OptionValue;
+    }
+    const key = JSON.stringify([objective, options, training]);
     if (seen.has(key)) continue;
     seen.add(key);
-    const label = Object.entries(options)
+    const label = Object.entries({ ...options, ...training })
       .filter(([k]) => varying.has(k))
       .map(([k, v]) => `${k}=${v}`);
-    runs.push({ name: runName(objective, label), objective, options });
+    runs.push({ name: runName(objective, label), objective, options, training });
   }
   return runs;
 }

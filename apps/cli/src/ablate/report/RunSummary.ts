@@ -1,4 +1,5 @@
 import type { OptionValue } from '@prefopt/core';
+import type { TrainerOverrides } from '../grid/trainerAxes';
 
 /** One run of an ablation (or the demo), as `<out>/summary.json` lists it. */
 export interface RunSummary {
@@ -7,6 +8,8 @@ export interface RunSummary {
   objective: string;
   /** The objective's resolved options. */
   options: Record<string, OptionValue>;
+  /** Trainer settings the grid swept for this run (lr, steps, batchSize, warmupRatio, seed). */
+  training?: TrainerOverrides;
   steps: number;
   /** Held-out share of pairs whose implicit reward ranks chosen over rejected. */
   heldoutAccuracy: number | null;
