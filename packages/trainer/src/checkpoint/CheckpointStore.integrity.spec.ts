@@ -126,7 +126,7 @@ describe('CheckpointStore integrity', () => {
       }
       real(path, data);
     });
-    const e = await store.write(state(2), optimizer()).catch((x: unknown) => x as PrefoptError);
+    const e = (await store.write(state(2), optimizer()).catch((x: unknown) => x)) as PrefoptError;
     expect(e.kind).toBe('io');
     expect(e.message).toMatch(
       /^cannot write checkpoint-2: \S+optimizer\.bin: no space left on the device \(ENOSPC\); free some space or write elsewhere\. Nothing was lost: .*checkpoint-1 is the newest checkpoint/,
