@@ -48,7 +48,15 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
     let container: Promise<Container> | undefined;
     const code = await command.run(
       { ...args, positionals: args.positionals.slice(1) },
-      { io, container: () => (container ??= createContainer(args.repeated.plugin ?? [], io.cwd)) },
+      {
+        io,
+        container: () =>
+          (container ??= createContainer(
+            args.repeated.plugin ?? [],
+            io.cwd,
+            args.repeated.override ?? [],
+          )),
+      },
     );
     return code ?? 0;
   } catch (e) {
