@@ -22,6 +22,7 @@ export type { CheckpointStoreOptions } from './checkpoint/CheckpointStore';
 export { checkpointFs } from './checkpoint/checkpointFs';
 export { checkpointFolders } from './checkpoint/checkpointFolders';
 export { firstNonFiniteVariable } from './checkpoint/firstNonFinite';
+export { namedVariables } from './checkpoint/namedVariables';
 export { sha256File } from './checkpoint/sha256File';
 export type { TrainerState } from './checkpoint/TrainerState';
 export { attachMetricsLog } from './metrics/attachMetricsLog';

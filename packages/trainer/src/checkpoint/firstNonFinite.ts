@@ -18,14 +18,14 @@ export function firstNonFinite(
  * every backend). Leaves the tensor count unchanged.
  */
 export async function firstNonFiniteVariable(
-  variables: readonly tf.Variable[],
+  variables: readonly (readonly [string, tf.Tensor])[],
 ): Promise<string | undefined> {
   if (!variables.length) return undefined;
-  const flags = tf.tidy(() => tf.stack(variables.map((v) => tf.sum(tf.mul(v, 0))))); // [n]
+  const flags = tf.tidy(() => tf.stack(variables.map(([, v]) => tf.sum(tf.mul(v, 0))))); // [n]
   try {
     const values = await flags.data();
     const i = values.findIndex((x) => !Number.isFinite(x));
-    return i < 0 ? undefined : variables[i].name;
+    return i < 0 ? undefined : variables[i][0];
   } finally {
     flags.dispose();
   }

@@ -150,7 +150,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     if (!Number.isFinite(m.loss) || !Number.isFinite(norm)) {
       tf.dispose(clipped);
       const what = !Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`;
-      throw await numericStopError(step, what, o.policy.trainableVariables, o.checkpoints);
+      throw await numericStopError(step, what, o.policy, o.checkpoints);
     }
     const lr = learningRate(step, { ...o.schedule, totalSteps: o.totalSteps });
     this.optimizer.apply(clipped, lr);
@@ -170,7 +170,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 
   private async save(reason: 'interval' | 'interrupt' | 'final'): Promise<string> {
     const o = this.o;
-    await assertFiniteWeights(this.stepsDone, o.policy.trainableVariables, o.checkpoints!);
+    await assertFiniteWeights(this.stepsDone, o.policy, o.checkpoints!);
     const opt = await this.optimizer.getState();
     const state: TrainerState = {
       format: 'prefopt-trainer/1',

@@ -1,7 +1,7 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '@prefopt/core';
+import { PrefoptError, type CausalLM } from '@prefopt/core';
 import type { CheckpointStore } from '../checkpoint/CheckpointStore';
 import { firstNonFiniteVariable } from '../checkpoint/firstNonFinite';
+import { namedVariables } from '../checkpoint/namedVariables';
 
 const FIX = 'Lower --lr, check the data, or raise --max-length.';
 
@@ -17,10 +17,10 @@ const newest = (store: CheckpointStore | undefined) =>
 export async function numericStopError(
   step: number,
   what: string,
-  variables: readonly tf.Variable[],
+  policy: CausalLM,
   store: CheckpointStore | undefined,
 ): Promise<PrefoptError> {
-  const bad = await firstNonFiniteVariable(variables);
+  const bad = await firstNonFiniteVariable(namedVariables(policy));
   const cause = bad
     ? `the weights are already non-finite (first: ${bad}): the update of step ${step - 1} diverged`
     : 'stopped before the update';
@@ -30,10 +30,10 @@ export async function numericStopError(
 /** Before a checkpoint is written: the weights must be finite, else nothing is written. */
 export async function assertFiniteWeights(
   step: number,
-  variables: readonly tf.Variable[],
+  policy: CausalLM,
   store: CheckpointStore,
 ): Promise<void> {
-  const bad = await firstNonFiniteVariable(variables);
+  const bad = await firstNonFiniteVariable(namedVariables(policy));
   if (!bad) return;
   throw new PrefoptError(
     'numeric',
