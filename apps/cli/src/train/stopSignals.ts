@@ -20,6 +20,7 @@ export function onStopSignals(
           `prefopt: second ${signal}: exiting now; steps since the last checkpoint are lost.\n`,
         );
         process.exit(SIGNAL_EXIT[signal]);
+        return;
       }
       first = signal;
       stderr.write(

@@ -144,7 +144,10 @@ describe('fault suite: malformed model files', () => {
     };
     const cases: [string[], RegExp][] = [
       [['--model', at('null.json', 'null')], /^prefopt: (--model )?\S+null\.json/],
-      [['--model', at('short.bin', Buffer.alloc(10)), '--tokenizer', 'bytes'], /^prefopt: \S+short\.bin/],
+      [
+        ['--model', at('short.bin', Buffer.alloc(10)), '--tokenizer', 'bytes'],
+        /^prefopt: \S+short\.bin/,
+      ],
       [['--tokenizer', at('tokenizer.json', 'null')], /^prefopt: \S+tokenizer\.json/],
       [['--tokenizer', at('tok2.json', '{"model": null}')], /^prefopt: \S+tok2\.json/],
     ];
