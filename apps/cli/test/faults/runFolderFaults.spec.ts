@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +36,27 @@ describe('fault suite: run folders', () => {
     expect(over.stderr).toContain(`--overwrite: removed the earlier run in ${out}`);
     expect(existsSync(join(out, 'checkpoint-3'))).toBe(false);
     expect(metricRows(join(out, 'metrics.jsonl')).map((m) => m.step)).toEqual([1, 2]);
+  });
+
+  it('--save-total-limit 2 keeps the newest two checkpoints', async () => {
+    const f = trainFixture();
+    const r = await train(f, [
+      ...simpo,
+      '--max-steps',
+      '4',
+      '--save-every',
+      '1',
+      '--save-total-limit',
+      '2',
+      '--out',
+      'run',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(f.dir, 'run')).sort()).toEqual([
+      'checkpoint-3',
+      'checkpoint-4',
+      'metrics.jsonl',
+    ]);
   });
 
   it('two concurrent writers: the second is refused with one line naming the holder', async () => {
