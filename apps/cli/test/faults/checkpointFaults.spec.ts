@@ -37,6 +37,22 @@ describe('fault suite: checkpoints', () => {
       /^prefopt: step 1: the update made the weights non-finite \(first: \S+\); checkpoint-1 was not written\. No earlier checkpoint exists\. Lower --lr/,
     );
     expect(readdirSync(join(f.dir, 'nan')).filter((n) => n.startsWith('checkpoint'))).toEqual([]);
+    // with no checkpoint to stop it, step 2's loss is NaN: the message says the weights went first
+    const noSaves = await train(f, [
+      '--objective',
+      'simpo',
+      '--lr',
+      '1e300',
+      '--max-steps',
+      '3',
+      '--out',
+      'nan0',
+    ]);
+    expectOneLine(
+      noSaves,
+      4,
+      /^prefopt: step 2: loss is NaN; the weights are already non-finite \(first: \S+\): the update of step 1 diverged\. No earlier checkpoint exists\. Lower --lr/,
+    );
     // a good run to checkpoint-2, then a resume with an exploding lr: checkpoint-2 stays the newest
     expect((await train(f, [...simpo, '--max-steps', '2', '--out', 'run'])).code).toBe(0);
     const out = join(f.dir, 'run');

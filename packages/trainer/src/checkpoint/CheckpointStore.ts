@@ -60,7 +60,10 @@ export class CheckpointStore {
         Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
       );
       const files: Record<string, string> = {};
-      for (const f of readdirSync(tmp).sort()) files[f] = sha256File(join(tmp, f));
+      const entries = readdirSync(tmp, { withFileTypes: true });
+      for (const f of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (f.isFile()) files[f.name] = sha256File(join(tmp, f.name)); // sub-folders: not hashed
+      }
       checkpointFs.writeFileSync(
         join(tmp, STATE_FILE),
         `${JSON.stringify({ ...state, files }, null, 2)}\n`,
