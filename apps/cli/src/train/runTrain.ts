@@ -27,7 +27,7 @@ import { trainFlags } from './trainFlags';
 import { acquireRunLock } from './runLock';
 import { prepareRunFolder } from './prepareRunFolder';
 import { allowedChanges, assertSameMeaning } from './resumeDiffs';
-import { dataSha256, flagsToSave, resumeBase, type SavedRun } from './savedRun';
+import { dataSha256, flagsToSave, readSavedRun, resumeBase, type SavedRun } from './savedRun';
 import { assertFinitePolicy } from './assertFinitePolicy';
 import { onStopSignals, SIGNAL_EXIT } from './stopSignals';
 
@@ -41,7 +41,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const log = (text: string) => io.stderr.write(`${text}\n`);
   const resumeFlag = stringFlag(args, 'resume');
   const ckpt = resumeFlag ? CheckpointStore.read(resolve(io.cwd, resumeFlag)) : undefined;
-  const saved = (ckpt?.state.run ?? { flags: {} }) as unknown as SavedRun;
+  const saved = ckpt ? readSavedRun(ckpt.state.run, ckpt.dir) : { flags: {} };
   const given = mergeConfigFile(args, io.cwd); // without the checkpoint's flags
   const merged = mergeConfigFile(args, io.cwd, resumeBase(saved.flags, given.flags.objective));
   const s = readTrainSettings(merged, io.cwd);

@@ -1,4 +1,6 @@
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PrefoptError } from '@prefopt/core';
 import { sha256File } from '@prefopt/trainer';
 import type { TrainSettings } from './TrainSettings';
 import { trainFlags } from './trainFlags';
@@ -56,4 +58,26 @@ export function dataSha256(path: string): string | undefined {
   } catch {
     return undefined; // loading the data names the path when it is missing
   }
+}
+
+/**
+ * A checkpoint's `run` (absent for a library-written checkpoint), type-checked: `flags`
+ * must map flag names to strings. Anything else is one `checkpoint` error naming the file.
+ */
+export function readSavedRun(run: unknown, ckptDir: string): SavedRun {
+  if (run === null || run === undefined) return { flags: {} };
+  const flags = (run as { flags?: unknown }).flags;
+  if (
+    typeof run !== 'object' ||
+    typeof flags !== 'object' ||
+    flags === null ||
+    Array.isArray(flags) ||
+    !Object.values(flags).every((v) => typeof v === 'string')
+  ) {
+    throw new PrefoptError(
+      'checkpoint',
+      `${join(ckptDir, 'trainer_state.json')}: "run.flags" must be an object of flag names and string values, got ${JSON.stringify(flags)?.slice(0, 60)}. The checkpoint is damaged; resume from an earlier one.`,
+    );
+  }
+  return run as SavedRun;
 }

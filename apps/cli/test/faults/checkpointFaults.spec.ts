@@ -90,6 +90,17 @@ describe('fault suite: checkpoints', () => {
         /checkpoint-2\/trainer_state\.json: "step" must be an integer >= 0, got "2"\./,
       ],
       [
+        'trainer_state.json run.flags null',
+        (c) => {
+          const s = JSON.parse(readFileSync(join(c, 'trainer_state.json'), 'utf8'));
+          writeFileSync(
+            join(c, 'trainer_state.json'),
+            JSON.stringify({ ...s, run: { flags: null } }),
+          );
+        },
+        /checkpoint-2\/trainer_state\.json: "run\.flags" must be an object of flag names and string values, got null\./,
+      ],
+      [
         'optimizer.bin truncated',
         (c) =>
           writeFileSync(
