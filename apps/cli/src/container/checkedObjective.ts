@@ -13,7 +13,8 @@ const isTensor = (v: unknown): v is Tensor =>
 export function checkedObjective(objective: Objective, source: string): Objective {
   const compute = (inputs: Parameters<Objective['compute']>[0]) => {
     const out = objective.compute(inputs);
-    const pairs = inputs.policy.chosen.shape[0];
+    // B from the inputs; an input layout without per-pair policy log-probs skips the [B] checks
+    const pairs = (inputs as { policy?: { chosen?: Tensor } }).policy?.chosen?.shape?.[0];
     const fail = (field: string, got: unknown, expected: string): never => {
       throw new PrefoptError(
         'plugin',
@@ -29,7 +30,7 @@ export function checkedObjective(objective: Objective, source: string): Objectiv
       );
     for (const field of ['losses', 'chosenRewards', 'rejectedRewards'] as const) {
       const t = out[field] as unknown;
-      if (t === undefined) continue;
+      if (t === undefined || pairs === undefined) continue;
       if (!isTensor(t) || t.shape.length !== 1 || t.shape[0] !== pairs)
         fail(
           field,
