@@ -191,7 +191,7 @@ describe('fault suite: checkpoints', () => {
       const line = expectOneLine(r, 2, message);
       expect(line).toMatch(
         new RegExp(
-          `^prefopt: cannot write checkpoint-3: .*Nothing was lost: ${join(out, 'checkpoint-2')} is the newest checkpoint, left as it was\\.$`,
+          `^prefopt: cannot write checkpoint-3 at \\S+: .*Nothing was lost: ${join(out, 'checkpoint-2')} is the newest checkpoint, left as it was\\.$`,
         ),
       );
       expect(readdirSync(out).sort()).toEqual(['checkpoint-1', 'checkpoint-2', 'metrics.jsonl']);

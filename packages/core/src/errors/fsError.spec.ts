@@ -21,6 +21,13 @@ describe('fromFsError', () => {
     expect((e as Error).message).toBe(`cannot write /runs/x/file: ${text} Nothing was lost.`);
   });
 
+  it('a failed write(2) has no path: the caller’s fallback path is named', () => {
+    const e = fromFsError(nodeError('ENOSPC'), 'cannot write checkpoint-2 at', '', '/runs/x/.tmp');
+    expect((e as Error).message).toBe(
+      'cannot write checkpoint-2 at /runs/x/.tmp: no space left on the device (ENOSPC); free some space or write elsewhere.',
+    );
+  });
+
   it('leaves other errors, and PrefoptErrors, as they are', () => {
     const bug = new TypeError('x is undefined');
     expect(fromFsError(bug)).toBe(bug);

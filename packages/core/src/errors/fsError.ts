@@ -26,15 +26,22 @@ export function fsErrorCode(e: unknown): string | undefined {
 
 /**
  * A Node file-system error (ENOSPC, EROFS, EACCES, EEXIST, ENOTDIR, …) as one `io` line:
- * `<doing> <path>: <reason> (<CODE>); <fix>. <after>`. Anything else is returned as is.
- * `doing` says what prefopt was doing ("cannot write checkpoint-4 to"), `after` what is
+ * `<doing> <path>: <reason> (<CODE>); <fix>. <after>`, the path from the error or else
+ * `fallbackPath`. Anything else is returned as is.
+ * `doing` says what prefopt was doing ("cannot write checkpoint-4 at"), `after` what is
  * still safe ("checkpoint-3 is intact.").
  */
-export function fromFsError(e: unknown, doing = 'cannot use', after = ''): unknown {
+export function fromFsError(
+  e: unknown,
+  doing = 'cannot use',
+  after = '',
+  fallbackPath?: string,
+): unknown {
   const code = fsErrorCode(e);
   if (!code || PrefoptError.is(e)) return e;
   const { reason, fix } = FS_ERRORS[code];
-  const path = (e as { path?: unknown; dest?: unknown }).path;
+  // a failed write(2) carries no path (only open/mkdir/rename do): the caller's path then
+  const path = (e as { path?: unknown }).path ?? fallbackPath;
   const where = typeof path === 'string' ? ` ${path}` : '';
   return new PrefoptError(
     'io',

@@ -129,7 +129,7 @@ describe('CheckpointStore integrity', () => {
     const e = (await store.write(state(2), optimizer()).catch((x: unknown) => x)) as PrefoptError;
     expect(e.kind).toBe('io');
     expect(e.message).toMatch(
-      /^cannot write checkpoint-2: \S+optimizer\.bin: no space left on the device \(ENOSPC\); free some space or write elsewhere\. Nothing was lost: .*checkpoint-1 is the newest checkpoint/,
+      /^cannot write checkpoint-2 at \S+optimizer\.bin: no space left on the device \(ENOSPC\); free some space or write elsewhere\. Nothing was lost: .*checkpoint-1 is the newest checkpoint/,
     );
     expect(visible(out)).toEqual(['checkpoint-1']);
     expect(CheckpointStore.read(out).state.step).toBe(1);

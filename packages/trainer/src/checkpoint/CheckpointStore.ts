@@ -82,7 +82,7 @@ export class CheckpointStore {
       } catch {
         // the temp folder goes at the next start (recover) if it cannot go now
       }
-      throw fromFsError(e, `cannot write ${name}:`, `Nothing was lost: ${this.lastWords()}`);
+      throw fromFsError(e, `cannot write ${name} at`, `Nothing was lost: ${this.lastWords()}`, tmp);
     }
     this.prune();
     return final;
