@@ -1,4 +1,4 @@
-import { PrefoptError, type PrefoptErrorKind } from '@prefopt/core';
+import { fromFsError, PrefoptError, type PrefoptErrorKind } from '@prefopt/core';
 import type { Container } from 'inversify';
 import { parseArgs } from './args/parseArgs';
 import type { CommandIo } from './commands/Command';
@@ -16,7 +16,7 @@ const EXIT_CODE: Record<PrefoptErrorKind, number> = {
   backend: 3,
   numeric: 4,
   interrupted: 130,
-  io: 1,
+  io: 2,
 };
 
 const defaultIo = (): CommandIo => ({
@@ -49,7 +49,15 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
     let container: Promise<Container> | undefined;
     const code = await command.run(
       { ...args, positionals: args.positionals.slice(1) },
-      { io, container: () => (container ??= createContainer(args.repeated.plugin ?? [], io.cwd)) },
+      {
+        io,
+        container: () =>
+          (container ??= createContainer(
+            args.repeated.plugin ?? [],
+            io.cwd,
+            args.repeated.override ?? [],
+          )),
+      },
     );
     return code ?? 0;
   } catch (e) {
@@ -57,7 +65,15 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
       io.stderr.write(`prefopt: ${e.message}\n`);
       return EXIT_CODE[e.kind] ?? 1;
     }
-    io.stderr.write(`prefopt: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    const fsError = fromFsError(e);
+    if (PrefoptError.is(fsError)) {
+      io.stderr.write(`prefopt: ${fsError.message}\n`);
+      return EXIT_CODE.io;
+    }
+    io.stderr.write(
+      `prefopt: unexpected error: ${(e as Error)?.stack ?? String(e)}\n` +
+        `prefopt: this is a bug in prefopt, not in your input. Please report it on the prefopt issue tracker with the command line and the lines above.\n`,
+    );
     return 1;
   }
 }

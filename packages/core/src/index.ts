@@ -1,5 +1,6 @@
 export { PrefoptError } from './errors/PrefoptError';
 export type { PrefoptErrorKind } from './errors/PrefoptError';
+export { fromFsError, fsErrorCode } from './errors/fsError';
 
 export type {
   Objective,

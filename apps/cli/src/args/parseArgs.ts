@@ -8,7 +8,7 @@ export interface ParsedArgs {
   repeated: Record<string, string[]>;
 }
 
-const REPEATABLE = new Set(['plugin']);
+const REPEATABLE = new Set(['plugin', 'allowChanged', 'override']);
 
 /**
  * A small, schema-free parser: objective options arrive as flags whose names only the

@@ -14,7 +14,7 @@ export const train: Command = {
     '--out DIR [--config FILE.json] [--batch-size 8] [--grad-accum 1] [--lr 1e-6] ' +
     '[--lr-scheduler linear|cosine|constant] [--warmup-ratio 0] [--weight-decay 0] [--max-grad-norm 1] ' +
     '[--max-steps N | --epochs 1] [--max-length 1024] [--max-prompt-length N] [--template auto|tokenizer|plain|chatml|llama2] ' +
-    '[--format auto|NAME] [--skip-invalid] [--seed 42] [--eval-every 0] [--save-every 0] [--resume DIR] ' +
+    '[--format auto|NAME] [--skip-invalid] [--seed 42] [--eval-every 0] [--save-every 0] [--save-total-limit 0] [--resume DIR] [--allow-changed KEY,…] [--overwrite] ' +
     `[--precompute-ref [DIR]] ${backendUsage}`,
   help: trainHelpText,
   run: runTrain,

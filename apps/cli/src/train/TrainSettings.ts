@@ -27,6 +27,10 @@ export interface TrainSettings {
   seed: number;
   evalEvery: number;
   saveEvery: number;
+  /** Keep only the newest N checkpoints (0 = all), as HF's save_total_limit. */
+  saveTotalLimit: number;
+  /** A fresh run may replace another run's checkpoints and metrics in --out. */
+  overwrite: boolean;
   resume: string | undefined;
   /** Folder of the reference log-prob cache, or undefined for a frozen reference copy. */
   precomputeRef: string | undefined;

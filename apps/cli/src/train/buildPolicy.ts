@@ -18,5 +18,16 @@ export function buildPolicy(model: string, seed: number): LlamaModel {
       `--model ${model}: ${(e as Error).message}. A .json model is a config like {"dim":64,"hiddenDim":172,"layers":2,"heads":4,"kvHeads":4,"vocab":512,"seqLen":256}.`,
     );
   }
-  return createModel(config, { seed });
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new PrefoptError(
+      'config',
+      `--model ${model}: expected a JSON object like {"dim":64,"hiddenDim":172,"layers":2,"heads":4,"kvHeads":4,"vocab":512,"seqLen":256}, got ${JSON.stringify(config)?.slice(0, 40)}.`,
+    );
+  }
+  try {
+    return createModel(config, { seed });
+  } catch (e) {
+    if (PrefoptError.is(e)) throw new PrefoptError(e.kind, `--model ${model}: ${e.message}`);
+    throw e;
+  }
 }

@@ -76,6 +76,8 @@ export function readTrainSettings(args: ParsedArgs, cwd: string): TrainSettings 
     seed: numberFlag(args, 'seed', 42, int)!,
     evalEvery: numberFlag(args, 'evalEvery', 0, int)!,
     saveEvery: numberFlag(args, 'saveEvery', 0, int)!,
+    saveTotalLimit: numberFlag(args, 'saveTotalLimit', 0, int)!,
+    overwrite: booleanFlag(args, 'overwrite'),
     resume: stringFlag(args, 'resume'),
     precomputeRef,
     reportTo: [],

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import { loadModel, saveModel } from '@prefopt/model';
+import { loadModel, saveModel, type LlamaModel } from '@prefopt/model';
 import {
   attachMetricsLog,
   attachPlainLog,
@@ -26,13 +26,12 @@ import { readTrainSettings } from './readTrainSettings';
 import { referenceFactory } from './referenceFactory';
 import { trainFlags } from './trainFlags';
 import { TRL_ALIASES } from './trlNames';
-
-/** What a checkpoint keeps of the command line (`trainer_state.json` → `run`). */
-interface SavedRun {
-  flags: Record<string, string>;
-  /** hashWeights of the reference, once a log-prob cache was keyed by it. */
-  referenceWeights?: string;
-}
+import { acquireRunLock } from './runLock';
+import { prepareRunFolder } from './prepareRunFolder';
+import { allowedChanges, assertSameMeaning } from './resumeDiffs';
+import { dataSha256, flagsToSave, readSavedRun, resumeBase, type SavedRun } from './savedRun';
+import { assertFinitePolicy } from './assertFinitePolicy';
+import { onStopSignals, SIGNAL_EXIT } from './stopSignals';
 
 /**
  * `prefopt train`: flags (over --config, over a resumed checkpoint's settings) → objective,
@@ -44,8 +43,9 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const log = (text: string) => io.stderr.write(`${text}\n`);
   const resumeFlag = stringFlag(args, 'resume');
   const ckpt = resumeFlag ? CheckpointStore.read(resolve(io.cwd, resumeFlag)) : undefined;
-  const saved = (ckpt?.state.run ?? { flags: {} }) as unknown as SavedRun;
-  const merged = mergeConfigFile(args, io.cwd, saved.flags, log);
+  const saved = ckpt ? readSavedRun(ckpt.state.run, ckpt.dir) : { flags: {} };
+  const given = mergeConfigFile(args, io.cwd); // without the checkpoint's flags
+  const merged = mergeConfigFile(args, io.cwd, resumeBase(saved.flags, given.flags.objective), log);
   const s = readTrainSettings(merged, io.cwd);
   const container = await ctx.container();
   const objective = await resolveObjective(s.objective, merged, {
@@ -53,11 +53,29 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
     available: () => boundObjectiveNames(bundledModules()),
     ownFlags: new Set([...trainFlags, ...Object.keys(TRL_ALIASES), 'lossType']),
   });
+  const dataHash = dataSha256(s.data);
+  if (ckpt) {
+    const before = readTrainSettings({ ...merged, flags: saved.flags }, ckpt.dir);
+    assertSameMeaning(
+      ckpt.dir,
+      { settings: before, objective: ckpt.state.objective, dataSha256: saved.dataSha256 },
+      { settings: s, objective, dataSha256: dataHash },
+      allowedChanges(args.repeated.allowChanged),
+    );
+  }
   await activateBackend(merged, ctx);
   const tokenizerPath = chooseTokenizer(s.tokenizer, s.model);
   const tokenizer = loadTokenizer(tokenizerPath);
-  const policy = ckpt ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+  const release = acquireRunLock(s.out); // released in the last finally
+  let policy: LlamaModel;
   try {
+    policy = ckpt ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  try {
+    if (ckpt) await assertFinitePolicy(policy, ckpt.dir);
     assertTokenizerFits(tokenizer, policy);
     if (s.maxLength > policy.maxSeqLen) {
       throw new PrefoptError(
@@ -74,12 +92,22 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         `note: the checkpoint's run had ${ckpt.state.totalSteps} steps, this one has ${totalSteps}: the learning-rate schedule differs from the original run.`,
       );
     }
-    const { resume: _r, config: _c, help: _h, ...kept } = merged.flags;
     // `run` is stored by reference in every checkpoint; the reference factory fills referenceWeights.
     const run: SavedRun = {
-      flags: kept as Record<string, string>,
+      flags: flagsToSave(merged.flags, s),
       referenceWeights: saved.referenceWeights,
+      dataSha256: dataHash,
     };
+    // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
+    const saveCheckpointModel = (dir: string) =>
+      saveModel(policy, dir, {
+        tokenizer: tokenizerPath,
+        tokens: { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
+      });
+    const store = new CheckpointStore(s.out, saveCheckpointModel, {
+      saveTotalLimit: s.saveTotalLimit,
+    });
+    prepareRunFolder(store, { resuming: !!ckpt, overwrite: s.overwrite, log });
     const trainer = new Trainer({
       policy,
       objective,
@@ -106,35 +134,36 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       maxGradNorm: s.maxGradNorm,
       evalEvery: s.evalEvery,
       saveEvery: s.saveEvery,
-      // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
-      checkpoints: new CheckpointStore(s.out, (dir) =>
-        saveModel(policy, dir, {
-          tokenizer: tokenizerPath,
-          tokens: { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
-        }),
-      ),
+      checkpoints: store,
       run: run as unknown as Record<string, string>,
       resume: ckpt,
     });
-    attachMetricsLog(trainer, join(s.out, 'metrics.jsonl'));
+    attachMetricsLog(trainer, join(s.out, 'metrics.jsonl'), log);
     if (s.reportTo.includes('tensorboard')) attachTensorboard(trainer, s.loggingDir);
     if (io.stderr.isTTY) attachProgressBar(trainer, io.stderr);
     else attachPlainLog(trainer, io.stderr, Math.max(1, Math.floor(totalSteps / 50)));
     let checkpoint: string | undefined;
     trainer.on('checkpoint', (c) => (checkpoint = c.dir));
-    const stop = () => trainer.requestStop();
-    process.once('SIGINT', stop);
+    const signals = onStopSignals(() => trainer.requestStop(), io.stderr);
     try {
       const last = await trainer.run();
       io.stdout.write(
         `${JSON.stringify({ out: s.out, steps: last?.step ?? 0, loss: last?.loss ?? null, checkpoint: checkpoint ?? null })}\n`,
       );
       return 0;
+    } catch (e) {
+      const signal = signals.received(); // SIGTERM: the same checkpoint as SIGINT, exit 143
+      if (signal === 'SIGTERM' && PrefoptError.is(e, 'interrupted')) {
+        io.stderr.write(`prefopt: ${e.message}\n`);
+        return SIGNAL_EXIT[signal];
+      }
+      throw e;
     } finally {
-      process.off('SIGINT', stop);
+      signals.dispose();
       trainer.dispose();
     }
   } finally {
     policy.dispose();
+    release();
   }
 }

@@ -55,7 +55,16 @@ export const TRAIN_FLAG_HELP: Readonly<Record<string, FlagHelp>> = {
   seed: { default: '42', range: 'integer ≥ 0', text: 'data order and fresh-model initialisation' },
   evalEvery: { default: '0', range: '≥ 0', text: 'evaluate every N steps (0 = never)' },
   saveEvery: { default: '0', range: '≥ 0', text: 'checkpoint every N steps (0 = only at the end)' },
+  saveTotalLimit: {
+    default: '0',
+    range: '≥ 0',
+    text: 'keep only the newest N checkpoints (0 = all)',
+  },
   resume: { text: 'continue from a checkpoint folder, or a run folder (its latest checkpoint)' },
+  allowChanged: {
+    text: 'settings a resume may change (e.g. seed,batch-size); others must match the checkpoint',
+  },
+  overwrite: { default: 'false', text: "replace another run's files in --out instead of refusing" },
   precomputeRef: {
     default: 'off',
     text: 'reference log-probs from a disk cache (DIR, or the default cache)',

@@ -23,6 +23,8 @@ export const trainFlags = [
   'seed',
   'evalEvery',
   'saveEvery',
+  'saveTotalLimit',
+  'overwrite',
   'resume',
   'precomputeRef',
   'out',

@@ -17,6 +17,7 @@ export const TRL_ALIASES: Readonly<Record<string, string>> = {
   saveSteps: 'saveEvery',
   evalSteps: 'evalEvery',
   modelNameOrPath: 'model',
+  overwriteOutputDir: 'overwrite',
   simpoGamma: 'gamma',
   cpoAlpha: 'alpha',
 };

@@ -16,4 +16,6 @@ export interface TrainerState {
   /** The run's settings (the CLI's resolved flags), so a resume can use and check them. */
   run: JsonValue;
   lastMetrics?: StepMetrics;
+  /** sha256 (hex) of every other file of the checkpoint folder, by file name. */
+  files?: Record<string, string>;
 }

@@ -9,6 +9,7 @@ import type { ReferenceSource } from '../reference/ReferenceSource';
 import { evaluate } from './evaluate';
 import { MetricsMean } from './MetricsMean';
 import { microStep } from './microStep';
+import { assertFiniteWeights, numericStopError } from './numericGuard';
 import type { TrainerOptions } from './TrainerOptions';
 
 /**
@@ -148,10 +149,8 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     const step = this.stepsDone + 1;
     if (!Number.isFinite(m.loss) || !Number.isFinite(norm)) {
       tf.dispose(clipped);
-      throw new PrefoptError(
-        'numeric',
-        `step ${step}: ${!Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`}; stopped before the update, the last checkpoint is left as it was. Lower --lr, check the data, or raise --max-length.`,
-      );
+      const what = !Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`;
+      throw await numericStopError(step, what, o.policy, o.checkpoints);
     }
     const lr = learningRate(step, { ...o.schedule, totalSteps: o.totalSteps });
     this.optimizer.apply(clipped, lr);
@@ -171,6 +170,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 
   private async save(reason: 'interval' | 'interrupt' | 'final'): Promise<string> {
     const o = this.o;
+    await assertFiniteWeights(this.stepsDone, o.policy, o.checkpoints!);
     const opt = await this.optimizer.getState();
     const state: TrainerState = {
       format: 'prefopt-trainer/1',

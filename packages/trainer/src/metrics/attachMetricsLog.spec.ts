@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'eventemitter3';
@@ -57,5 +57,26 @@ describe('attachMetricsLog', () => {
     b.emit('step', row(3));
     b.emit('step', row(4));
     expect(read(file).map((r) => r.step)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('attachMetricsLog on a torn file', () => {
+  it('drops a torn last line on resume, with a note, and keeps every whole row', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'prefopt-metrics-')), 'metrics.jsonl');
+    writeFileSync(file, `${JSON.stringify(row(1))}\n${JSON.stringify(row(2))}\n{"step":3,"epo`);
+    const notes: string[] = [];
+    const b = new EventEmitter<TrainerEvents>();
+    attachMetricsLog(b, file, (l) => notes.push(l));
+    b.emit('start', {
+      totalSteps: 4,
+      objective: 'simpo',
+      requiresReference: false,
+      resumedFrom: 2,
+    });
+    b.emit('step', row(3));
+    expect(read(file)).toEqual([row(1), row(2), row(3)]);
+    expect(notes).toEqual([
+      `note: ${file}: dropped a torn last line (a run stopped mid-write): {"step":3,"epo`,
+    ]);
   });
 });

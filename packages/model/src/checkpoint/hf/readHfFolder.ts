@@ -4,12 +4,14 @@ import { PrefoptError } from '@prefopt/core';
 import type { ModelConfig } from '../../config/ModelConfig';
 import { weightShapes } from '../../llama/weightShapes';
 import { readSafetensors } from '../safetensors/readSafetensors';
+import { readShardedSafetensors } from '../safetensors/readShardedSafetensors';
 import type { SafetensorsTensor } from '../safetensors/SafetensorsTensor';
 import { transposeMatrix } from '../transposeMatrix';
 import type { WeightArrays } from '../WeightArrays';
 import { fromHfConfig } from './fromHfConfig';
 import type { HfLlamaConfig } from './HfLlamaConfig';
 import { hfTensorNames } from './hfTensorNames';
+import { readConfigJson } from './readConfigJson';
 import { permuteRotaryRows } from './permuteRotaryRows';
 import { assertNoUnusedTensors } from './unusedTensors';
 
@@ -25,14 +27,7 @@ export function readHfFolder(dir: string): { config: ModelConfig; weights: Weigh
       `${dir}: no config.json; expected a Hugging Face model folder (config.json + model.safetensors).`,
     );
   }
-  let hf: HfLlamaConfig;
-  try {
-    hf = JSON.parse(readFileSync(configFile, 'utf8')) as HfLlamaConfig;
-  } catch (e) {
-    throw new PrefoptError('checkpoint', `${configFile}: not valid JSON: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
+  const hf = readConfigJson(configFile) as unknown as HfLlamaConfig;
   const config = fromHfConfig(hf, configFile, readGenerationConfig(dir));
   const tensors = readTensors(dir);
   const shapes = weightShapes(config);
@@ -94,12 +89,5 @@ function readTensors(dir: string): Map<string, SafetensorsTensor> {
         'Convert PyTorch .bin weights with transformers: model.save_pretrained(dir, safe_serialization=True).',
     );
   }
-  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
-    weight_map: Record<string, string>;
-  };
-  const all = new Map<string, SafetensorsTensor>();
-  for (const shard of new Set(Object.values(index.weight_map))) {
-    for (const [name, t] of readSafetensors(join(dir, shard))) all.set(name, t);
-  }
-  return all;
+  return readShardedSafetensors(dir);
 }
