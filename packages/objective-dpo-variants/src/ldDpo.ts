@@ -21,20 +21,27 @@ function desensitised(
   const sharedCol = tf.expandDims(shared, 1); // [B, 1]
   const side = (tok: tf.Tensor2D, m: tf.Tensor2D) => {
     const pos = tf.cumsum(m, 1); // [B, T] 1-based index of each completion token
-    const isShared = tf.cast(tf.logicalAnd(tf.greater(pos, 0), tf.lessEqual(pos, sharedCol)), 'float32');
+    const isShared = tf.cast(
+      tf.logicalAnd(tf.greater(pos, 0), tf.lessEqual(pos, sharedCol)),
+      'float32',
+    );
     const isTail = tf.cast(tf.greater(pos, sharedCol), 'float32'); // [B, T]
     const onCompletion = tf.mul(tok, m); // [B, T]
     const sharedSum = tf.sum(tf.mul(onCompletion, isShared), 1); // [B]
     const tailSum = tf.sum(tf.mul(onCompletion, isTail), 1); // [B]
     return tf.add(sharedSum, tf.mul(alpha, tailSum)) as tf.Tensor1D; // [B]
   };
-  return { chosen: side(tokens.chosen, mask.chosen), rejected: side(tokens.rejected, mask.rejected) };
+  return {
+    chosen: side(tokens.chosen, mask.chosen),
+    rejected: side(tokens.rejected, mask.rejected),
+  };
 }
 
 export const ldDpo = defineObjective({
   name: 'ld-dpo',
   requiresReference: true,
-  description: 'LD-DPO (Liu et al. 2024): DPO with the longer completion’s tail weighted by α (TRL ld_alpha)',
+  description:
+    'LD-DPO (Liu et al. 2024): DPO with the longer completion’s tail weighted by α (TRL ld_alpha)',
   needs: { tokenLogps: true },
   options: {
     beta: betaOption,
@@ -43,7 +50,8 @@ export const ldDpo = defineObjective({
       default: 0.5,
       min: 0,
       max: 1,
-      description: 'α in [0, 1]: weight of the tail beyond the shorter completion (TRL ld_alpha; 1 = DPO)',
+      description:
+        'α in [0, 1]: weight of the tail beyond the shorter completion (TRL ld_alpha; 1 = DPO)',
     },
   },
   compute: ({ tokens }, { beta, alpha }) => {

@@ -16,17 +16,27 @@ import { maskedRowSum } from './tokenSums';
 export const wpo = defineObjective({
   name: 'wpo',
   requiresReference: true,
-  description: 'WPO (Zhou et al. 2024): DPO weighted by the policy’s aligned probability of both completions (TRL use_weighting)',
+  description:
+    'WPO (Zhou et al. 2024): DPO weighted by the policy’s aligned probability of both completions (TRL use_weighting)',
   needs: { tokenLogps: true, tokenLogitStats: true },
   options: { beta: betaOption },
   compute: (inputs, { beta }) => {
     const t = inputs.tokens!;
     const weight = (tok: tf.Tensor2D, stat: tf.Tensor2D, mask: tf.Tensor2D) =>
       stopGradient(
-        tf.exp(tf.div(maskedRowSum(tf.sub(tok, stat) as tf.Tensor2D, mask), tf.maximum(tf.sum(mask, 1), 1))),
+        tf.exp(
+          tf.div(
+            maskedRowSum(tf.sub(tok, stat) as tf.Tensor2D, mask),
+            tf.maximum(tf.sum(mask, 1), 1),
+          ),
+        ),
       ) as tf.Tensor1D; // [B]
     const wChosen = weight(t.policy.chosen, t.logSquaredMass!.chosen, t.completionMask.chosen);
-    const wRejected = weight(t.policy.rejected, t.logSquaredMass!.rejected, t.completionMask.rejected);
+    const wRejected = weight(
+      t.policy.rejected,
+      t.logSquaredMass!.rejected,
+      t.completionMask.rejected,
+    );
     const r = logRatios(inputs, beta);
     const dpo = tf.neg(logSigmoid(tf.mul(beta, tf.sub(r.chosen, r.rejected)))); // [B]
     const losses = tf.mul(dpo, tf.mul(wChosen, wRejected)) as tf.Tensor1D; // [B]

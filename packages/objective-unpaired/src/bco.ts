@@ -17,7 +17,8 @@ export const bco = defineUnpairedObjective({
   name: 'bco',
   requiresReference: true,
   requiresKl: false,
-  description: 'BCO (Jung et al. 2024): binary classifier on unpaired feedback around a running reward mean δ',
+  description:
+    'BCO (Jung et al. 2024): binary classifier on unpaired feedback around a running reward mean δ',
   options: {
     beta: {
       type: 'number',
@@ -29,7 +30,7 @@ export const bco = defineUnpairedObjective({
   },
   state: {
     initial: { mean: 0, var: 1, count: 1e-24 },
-    description: "running moments of the rewards (TRL RunningMoments); δ is the mean",
+    description: 'running moments of the rewards (TRL RunningMoments); δ is the mean',
   },
   compute: ({ policy, reference, labels, state }, { beta }) => {
     const rewards = tf.mul(beta, tf.sub(policy, reference!)) as tf.Tensor1D; // [N]
@@ -40,12 +41,18 @@ export const bco = defineUnpairedObjective({
     const d = tf.sub(xsMean, mean); // []
     const total = tf.add(count, n); // []
     const nextMean = tf.add(mean, tf.div(tf.mul(d, n), total)) as tf.Scalar;
-    const oldSum = tf.add(tf.mul(variance, count), tf.div(tf.mul(tf.square(d), tf.mul(count, n)), total));
+    const oldSum = tf.add(
+      tf.mul(variance, count),
+      tf.div(tf.mul(tf.square(d), tf.mul(count, n)), total),
+    );
     const nextVar = tf.div(tf.add(oldSum, tf.mul(xsVar, n)), total) as tf.Scalar;
     const delta = nextMean; // [] δ after this batch's update, as TRL
     const shifted = tf.sub(rewards, delta); // [N]
     const losses = tf.neg(
-      tf.add(tf.mul(labels, logSigmoid(shifted)), tf.mul(tf.sub(1, labels), logSigmoid(tf.neg(shifted)))),
+      tf.add(
+        tf.mul(labels, logSigmoid(shifted)),
+        tf.mul(tf.sub(1, labels), logSigmoid(tf.neg(shifted))),
+      ),
     ) as tf.Tensor1D; // [N]
     return {
       loss: tf.mean(losses) as tf.Scalar,

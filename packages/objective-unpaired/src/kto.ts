@@ -20,7 +20,8 @@ export const kto = defineUnpairedObjective({
   name: 'kto',
   requiresReference: true,
   requiresKl: true,
-  description: 'KTO (Ethayarajh et al. 2024): prospect-theoretic loss on unpaired feedback, KL from mismatched pairs',
+  description:
+    'KTO (Ethayarajh et al. 2024): prospect-theoretic loss on unpaired feedback, KL from mismatched pairs',
   options: {
     beta: {
       type: 'number',
@@ -36,8 +37,14 @@ export const kto = defineUnpairedObjective({
     const r = tf.sub(policy, reference!); // [N]
     const z = stopGradient(tf.maximum(tf.mean(tf.sub(kl!.policy, kl!.reference)), 0)); // [] KL estimate
     const desirable = tf.mul(desirableWeight, tf.sub(1, tf.sigmoid(tf.mul(beta, tf.sub(r, z))))); // [N]
-    const undesirable = tf.mul(undesirableWeight, tf.sub(1, tf.sigmoid(tf.mul(beta, tf.sub(z, r))))); // [N]
-    const losses = tf.add(tf.mul(labels, desirable), tf.mul(tf.sub(1, labels), undesirable)) as tf.Tensor1D; // [N]
+    const undesirable = tf.mul(
+      undesirableWeight,
+      tf.sub(1, tf.sigmoid(tf.mul(beta, tf.sub(z, r)))),
+    ); // [N]
+    const losses = tf.add(
+      tf.mul(labels, desirable),
+      tf.mul(tf.sub(1, labels), undesirable),
+    ) as tf.Tensor1D; // [N]
     return {
       loss: tf.mean(losses) as tf.Scalar,
       losses,

@@ -1,5 +1,10 @@
 import type { Scalar, Tensor1D } from '@tensorflow/tfjs-core';
-import type { ObjectiveNeeds, ObjectiveState, ObjectiveStateSpec, TokenInputs } from './ObjectiveNeeds';
+import type {
+  ObjectiveNeeds,
+  ObjectiveState,
+  ObjectiveStateSpec,
+  TokenInputs,
+} from './ObjectiveNeeds';
 
 /** Per-pair values for the chosen and the rejected completion. */
 export interface PairLogps {
