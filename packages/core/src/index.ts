@@ -53,7 +53,12 @@ export type {
 } from './backend/BackendAdapter';
 export type { Tokenizer } from './tokenizer/Tokenizer';
 export type { EvalMetrics, StepMetrics, TrainerEvents } from './trainer/TrainerEvents';
-export type { PreferenceBatch, TokenizedPair } from './data/PreferenceBatch';
+export type {
+  PreferenceBatch,
+  TokenizedExample,
+  TokenizedPair,
+  UnpairedBatch,
+} from './data/PreferenceBatch';
 export type { CausalLM, SequenceLogpsResult } from './model/CausalLM';
 export type {
   ChatMessage,

@@ -16,4 +16,6 @@ export interface TrainerState {
   /** The run's settings (the CLI's resolved flags), so a resume can use and check them. */
   run: JsonValue;
   lastMetrics?: StepMetrics;
+  /** A stateful objective's state after `step` (e.g. BCO's running moments), restored on resume. */
+  objectiveState?: Record<string, number>;
 }
