@@ -1,4 +1,9 @@
-import { OBJECTIVE_FACTORY, PrefoptError, type ObjectiveFactory } from '@prefopt/core';
+import {
+  isUnpairedFactory,
+  OBJECTIVE_FACTORY,
+  PrefoptError,
+  type ObjectiveFactory,
+} from '@prefopt/core';
 import type { Container } from 'inversify';
 
 /**
@@ -11,7 +16,14 @@ export async function resolveObjectiveFactory(
   available: () => Promise<string[]>,
 ): Promise<ObjectiveFactory> {
   if (container.isBound(OBJECTIVE_FACTORY, { name })) {
-    return container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name });
+    const factory = container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name });
+    if (isUnpairedFactory(factory)) {
+      throw new PrefoptError(
+        'config',
+        `objective '${name}' trains on unpaired data (prompt, completion, label): prefopt train and prefopt loss run it on its own; it cannot be combined with paired objectives here.`,
+      );
+    }
+    return factory;
   }
   const names = await available();
   throw new PrefoptError(

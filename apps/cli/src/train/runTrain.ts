@@ -7,7 +7,6 @@ import {
   attachPlainLog,
   attachProgressBar,
   CheckpointStore,
-  PairBatchStream,
   Trainer,
 } from '@prefopt/trainer';
 import { stringFlag } from '../args/flagReaders';
@@ -16,14 +15,14 @@ import { activateBackend } from '../backend/activateBackend';
 import type { CommandContext } from '../commands/Command';
 import { bundledModules } from '../container/bundledModules';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
-import { resolveObjective } from '../objectives/resolveObjective';
+import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
 import { buildPolicy } from './buildPolicy';
 import { chooseTokenizer } from './chooseTokenizer';
-import { loadTrainData } from './loadTrainData';
 import { mergeConfigFile } from './mergeConfigFile';
 import { readTrainSettings } from './readTrainSettings';
 import { referenceFactory } from './referenceFactory';
 import { trainFlags } from './trainFlags';
+import { trainStreams } from './trainStreams';
 
 /** What a checkpoint keeps of the command line (`trainer_state.json` → `run`). */
 interface SavedRun {
@@ -46,7 +45,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const merged = mergeConfigFile(args, io.cwd, saved.flags);
   const s = readTrainSettings(merged, io.cwd);
   const container = await ctx.container();
-  const objective = await resolveObjective(s.objective, merged, {
+  const objective = await resolveAnyObjective(s.objective, merged, {
     container,
     available: () => boundObjectiveNames(bundledModules()),
     ownFlags: new Set(trainFlags),
@@ -63,8 +62,11 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         `--max-length ${s.maxLength} exceeds the model's context of ${policy.maxSeqLen} tokens; pass --max-length ${policy.maxSeqLen} or less.`,
       );
     }
-    const data = await loadTrainData(s, tokenizer, tokenizerPath, log);
-    const train = new PairBatchStream(data.train, { batchSize: s.batchSize, seed: s.seed });
+    const {
+      data,
+      train,
+      eval: evalBatches,
+    } = await trainStreams(objective, s, tokenizer, tokenizerPath, log); // pairs, or unpaired examples for kto / bco
     const totalSteps =
       s.maxSteps || Math.max(1, Math.ceil((s.epochs * train.batchesPerEpoch) / s.gradAccum));
     if (ckpt && ckpt.state.totalSteps !== totalSteps) {
@@ -82,7 +84,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       policy,
       objective,
       train,
-      eval: data.eval.length ? () => PairBatchStream.inOrder(data.eval, s.batchSize) : undefined,
+      eval: evalBatches,
       reference: referenceFactory({
         policy,
         original: ckpt ? () => buildPolicy(s.model, s.seed) : undefined,
