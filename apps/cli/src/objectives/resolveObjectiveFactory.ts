@@ -1,9 +1,4 @@
-import {
-  isUnpairedFactory,
-  OBJECTIVE_FACTORY,
-  PrefoptError,
-  type ObjectiveFactory,
-} from '@prefopt/core';
+import { OBJECTIVE_FACTORY, PrefoptError, type ObjectiveFactory } from '@prefopt/core';
 import type { Container } from 'inversify';
 
 /**
@@ -16,14 +11,7 @@ export async function resolveObjectiveFactory(
   available: () => Promise<string[]>,
 ): Promise<ObjectiveFactory> {
   if (container.isBound(OBJECTIVE_FACTORY, { name })) {
-    const factory = container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name });
-    if (isUnpairedFactory(factory)) {
-      throw new PrefoptError(
-        'config',
-        `objective '${name}' trains on unpaired data (prompt, completion, label): prefopt train and prefopt loss run it on its own; it cannot be combined with paired objectives here.`,
-      );
-    }
-    return factory;
+    return container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name });
   }
   const names = await available();
   throw new PrefoptError(
