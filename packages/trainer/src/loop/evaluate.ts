@@ -4,7 +4,7 @@ import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats } from './batchStats';
 import { checkCompletions } from './checkCompletions';
 import { MetricsMean } from './MetricsMean';
-import { objectiveForward, referenceTokens, type AnyObjective } from './objectiveForward';
+import { objectiveForward, referenceInputs, type AnyObjective } from './objectiveForward';
 
 /**
  * The step metrics over a held-out split (no gradient), named `eval/…` as TRL logs them.
@@ -22,16 +22,9 @@ export async function evaluate(
   for (const batch of batches) {
     checkCompletions(batch);
     const packed = tf.tidy(() => {
-      const refLogps = reference?.logps(batch); // [B] each
+      const ref = referenceInputs(objective, reference, batch); // [B] each (+ tokens when needed)
       // evaluation reads the objective's state but does not advance it (TRL: do_train=False)
-      return objectiveForward(
-        policy,
-        objective,
-        batch,
-        refLogps,
-        referenceTokens(objective, reference, batch),
-        state,
-      ).stats; // [7]
+      return objectiveForward(policy, objective, batch, ref.logps, ref.tokens, state).stats; // [7]
     });
     mean.add(await batchStats(packed, batch.size));
   }

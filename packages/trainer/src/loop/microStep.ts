@@ -3,7 +3,7 @@ import type { CausalLM, ObjectiveState, PairLogps, PreferenceBatch } from '@pref
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats, type BatchStats } from './batchStats';
 import { checkCompletions } from './checkCompletions';
-import { objectiveForward, referenceTokens, type AnyObjective } from './objectiveForward';
+import { objectiveForward, referenceInputs, type AnyObjective } from './objectiveForward';
 import type { ObjectiveStateCarrier } from './ObjectiveStateCarrier';
 
 /**
@@ -25,14 +25,15 @@ export async function microStep(
   state?: ObjectiveStateCarrier,
 ): Promise<{ grads: tf.Tensor[]; stats: BatchStats }> {
   checkCompletions(batch);
-  const refLogps: PairLogps | undefined = reference?.logps(batch); // [B] each
-  let refTokens: tf.Tensor2D | undefined;
+  // [B] each; per-token objectives also get the reference's [2B, T−1] tokens (same forward)
+  const ref = referenceInputs(objective, reference, batch);
+  const refLogps: PairLogps | undefined = ref.logps;
+  const refTokens: tf.Tensor2D | undefined = ref.tokens;
   const vars = policy.trainableVariables as tf.Variable[];
   let packed: tf.Tensor | undefined;
   let ordered: tf.Tensor[] | undefined;
   let next: ObjectiveState | undefined;
   try {
-    refTokens = referenceTokens(objective, reference, batch); // [2B, T−1] for per-token objectives only
     if (onPhase && refLogps) await refLogps.chosen.data(); // flush queued backends before the mark
     onPhase?.('referenceForward');
     const { value, grads } = tf.variableGrads(() => {

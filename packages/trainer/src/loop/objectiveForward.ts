@@ -73,24 +73,35 @@ export function objectiveForward(
 }
 
 /**
- * The reference's per-token log-probs [2B, T−1] when the objective needs them (per-token
- * needs and a reference), else undefined. Run before the tape; the caller disposes.
+ * The reference's inputs for one batch, run before the tape (caller disposes): its summed
+ * log-probs, and — only for an objective with per-token needs — its per-token log-probs
+ * [2B, T−1], from which the sums are then taken (one reference forward either way).
  */
-export function referenceTokens(
+export function referenceInputs(
   objective: AnyObjective,
   reference: ReferenceSource | undefined,
   batch: PreferenceBatch,
-): tf.Tensor2D | undefined {
-  if (isUnpaired(objective) || !objective.needs?.tokenLogps || !objective.requiresReference) {
-    return undefined;
-  }
-  if (!reference?.tokenLogps) {
+): { logps?: PairLogps; tokens?: tf.Tensor2D } {
+  if (!reference) return {};
+  if (isUnpaired(objective) || !objective.needs?.tokenLogps)
+    return { logps: reference.logps(batch) };
+  if (!reference.tokenLogps) {
     throw new PrefoptError(
       'config',
-      `objective '${objective.name}' needs the reference's per-token log-probs; a ${reference?.kind ?? 'missing'} reference gives only sums. Use the frozen-copy reference (drop --precompute-ref).`,
+      `objective '${objective.name}' needs the reference's per-token log-probs; a ${reference.kind} reference gives only sums. Use the frozen-copy reference (drop --precompute-ref).`,
     );
   }
-  return reference.tokenLogps(batch); // [2B, T−1]
+  const tokens = reference.tokenLogps(batch); // [2B, T−1]
+  const { size: b, seqLen: t } = batch;
+  const logps = tf.tidy(() => {
+    const mask = tf.slice(tf.tensor2d(batch.completionMask, [2 * b, t]), [0, 1], [2 * b, t - 1]); // [2B, T−1]
+    const sums = tf.sum(tf.mul(tokens, mask), 1); // [2B]
+    return {
+      chosen: tf.slice(sums, 0, b) as tf.Tensor1D,
+      rejected: tf.slice(sums, b, b) as tf.Tensor1D,
+    };
+  });
+  return { logps, tokens };
 }
 
 function finish(out: ObjectiveOutput, stats: tf.Tensor1D): ForwardResult {
