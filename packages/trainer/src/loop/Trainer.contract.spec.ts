@@ -107,7 +107,10 @@ describe('Trainer, objective contract v2', () => {
     const a = new TinyLM(16, 8, 0);
     const ta = new Trainer(opts(a, { checkpoints: tinyStore(out, a), saveEvery: 4 }));
     const rowsA = collect(ta);
+    const counts: number[] = [];
+    ta.on('step', () => counts.push(tf.memory().numTensors));
     await ta.run();
+    expect(new Set(counts).size).toBe(1); // the carried state replaces itself, nothing leaks
     const ckpt = CheckpointStore.read(join(out, 'checkpoint-4'));
     // 4 steps × 2 micro-batches × 4 examples = 32 rewards seen
     expect(ckpt.state.objectiveState?.count).toBe(32);

@@ -72,3 +72,16 @@ describe('prefopt train on unpaired data (objective contract v2)', () => {
     expect(r.stderr).toMatch(/trains on TRL's unpaired format/);
   });
 });
+
+describe('prefopt train with per-token objectives (objective contract v2)', () => {
+  for (const objective of ['orpo', 'ld-dpo', 'wpo']) {
+    it(`--objective ${objective} trains on the Llama model (per-token inputs computed for it)`, async () => {
+      const f = trainFixture(8);
+      const r = await train(f, ['--objective', objective, '--max-steps', '2', '--out', 'p']);
+      expect(r.code, r.stderr).toBe(0);
+      const m = rows(join(f.dir, 'p', 'metrics.jsonl'));
+      expect(m.map((x) => x.step)).toEqual([1, 2]);
+      expect(m.every((x) => Number.isFinite(x.loss) && Number.isFinite(x.grad_norm))).toBe(true);
+    });
+  }
+});
