@@ -1,2 +1,3 @@
 export { tanhMargin } from './tanhMargin';
 export { tanhMarginModule } from './tanhMarginModule';
+export { weakestToken } from './weakestToken';

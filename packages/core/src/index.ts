@@ -22,6 +22,26 @@ export { resolveOptions } from './objective/resolveOptions';
 export { validateInputs } from './objective/validateInputs';
 export { defineObjective } from './objective/defineObjective';
 export type { ObjectiveDefinition, ObjectiveFactory } from './objective/defineObjective';
+export type {
+  ObjectiveNeeds,
+  ObjectiveState,
+  ObjectiveStateSpec,
+  PairTokens,
+  TokenInputs,
+} from './objective/ObjectiveNeeds';
+export { initialState, stateFromValues } from './objective/initialState';
+export type {
+  UnpairedInputs,
+  UnpairedObjective,
+  UnpairedOutput,
+} from './objective/UnpairedObjective';
+export { defineUnpairedObjective, isUnpairedFactory } from './objective/defineUnpairedObjective';
+export type {
+  UnpairedObjectiveDefinition,
+  UnpairedObjectiveFactory,
+} from './objective/defineUnpairedObjective';
+export { validateUnpairedInputs } from './objective/validateUnpairedInputs';
+export { validateTokenInputs } from './objective/validateTokenInputs';
 
 export { logSigmoid } from './math/logSigmoid';
 export { stopGradient } from './math/stopGradient';
@@ -35,7 +55,12 @@ export type {
 } from './backend/BackendAdapter';
 export type { Tokenizer } from './tokenizer/Tokenizer';
 export type { EvalMetrics, StepMetrics, TrainerEvents } from './trainer/TrainerEvents';
-export type { PreferenceBatch, TokenizedPair } from './data/PreferenceBatch';
+export type {
+  PreferenceBatch,
+  TokenizedExample,
+  TokenizedPair,
+  UnpairedBatch,
+} from './data/PreferenceBatch';
 export type { CausalLM, SequenceLogpsResult } from './model/CausalLM';
 export type {
   ChatMessage,

@@ -53,3 +53,14 @@ export { readHfTokenizer } from './tokenizers/readHfTokenizer';
 export { ByteTokenizer } from './tokenizers/ByteTokenizer';
 export { loadTokenizer } from './tokenizers/loadTokenizer';
 export { assertTokenizerFits } from './tokenizers/assertTokenizerFits';
+
+// Unpaired feedback (TRL's unpaired format: prompt, completion, label) for KTO / BCO.
+export {
+  unpairedConversationalFormat,
+  unpairedFormats,
+  unpairedStandardFormat,
+} from './unpaired/unpairedFormats';
+export { looksUnpaired, readUnpaired } from './unpaired/readUnpaired';
+export { tokenizeUnpaired } from './unpaired/tokenizeUnpaired';
+export type { TokenizedUnpaired } from './unpaired/tokenizeUnpaired';
+export { collateUnpaired } from './unpaired/collateUnpaired';

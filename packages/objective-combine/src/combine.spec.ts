@@ -109,3 +109,43 @@ describe('combine', () => {
     }
   });
 });
+
+describe('combine, objective contract v2', () => {
+  it('declares the union of its parts’ per-token needs and refuses stateful parts', () => {
+    const perToken = defineObjective({
+      name: 'per-token-part',
+      requiresReference: false,
+      description: 'needs tokens',
+      needs: { tokenLogps: true },
+      options: {},
+      compute: ({ policy }) => ({
+        loss: tf.mean(policy.chosen) as tf.Scalar,
+        losses: policy.chosen,
+        chosenRewards: policy.chosen,
+        rejectedRewards: policy.rejected,
+      }),
+    });
+    const stateful = defineObjective({
+      name: 'stateful-part',
+      requiresReference: false,
+      description: 'carries state',
+      state: { initial: { n: 0 }, description: 'count' },
+      options: {},
+      compute: ({ policy }) => ({
+        loss: tf.mean(policy.chosen) as tf.Scalar,
+        losses: policy.chosen,
+        chosenRewards: policy.chosen,
+        rejectedRewards: policy.rejected,
+      }),
+    });
+    const c = combine([
+      { objective: lin(), weight: 1 },
+      { objective: perToken(), weight: 1 },
+    ]);
+    expect(c.needs?.tokenLogps).toBe(true);
+    expect(combine([{ objective: lin(), weight: 1 }]).needs).toBeUndefined();
+    expect(() => combine([{ objective: stateful(), weight: 1 }])).toThrow(
+      /part 'stateful-part' carries state/,
+    );
+  });
+});

@@ -57,11 +57,22 @@ export function combine(parts: readonly CombinePart[]): Objective {
       'combine: every weight is 0; give at least one part a weight > 0.',
     );
   }
+  const stateful = parts.find((p) => p.objective.state);
+  if (stateful) {
+    throw new PrefoptError(
+      'config',
+      `combine: part '${stateful.objective.name}' carries state across steps; train it on its own.`,
+    );
+  }
+  // Opt-in inputs (contract v2): the union of what the parts declare.
+  const tokenLogps = parts.some((p) => p.objective.needs?.tokenLogps);
+  const tokenLogitStats = parts.some((p) => p.objective.needs?.tokenLogitStats);
   const frozenParts = parts.map((p) => ({ objective: p.objective, weight: p.weight }));
   const combined: Objective = {
     name: 'combine',
     requiresReference: parts.some((p) => p.objective.requiresReference),
     options: Object.freeze(options),
+    ...(tokenLogps ? { needs: Object.freeze({ tokenLogps, tokenLogitStats }) } : {}),
     compute(inputs: ObjectiveInputs): ObjectiveOutput {
       validateInputs(combined, inputs);
       return tf.tidy(() => {

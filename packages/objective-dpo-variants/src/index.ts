@@ -1,3 +1,9 @@
+export { aot } from './aot';
+export { aotUnpaired } from './aotUnpaired';
+export { fDpo } from './fDpo';
+export { ldDpo } from './ldDpo';
+export { wpo } from './wpo';
+export { sortAscending } from './sortAscending';
 export { apoDown } from './apoDown';
 export { apoZero } from './apoZero';
 export { bcoPair } from './bcoPair';

@@ -25,11 +25,11 @@ const reference =
   };
 
 describeObjective(orpo, [
-  { title: 'defaults (λ 0.1)', reference: reference() },
-  { title: 'λ 1', options: { lambda: 1 }, reference: reference(1) },
+  { title: 'λ 0.1, NLL over completions', options: { nll: 'completion' }, reference: reference() },
+  { title: 'λ 1', options: { lambda: 1, nll: 'completion' }, reference: reference(1) },
   {
     title: 'λ 0.5, per-token log-probs near 0 (−0.05, where 1 − e^x cancels)',
-    options: { lambda: 0.5 },
+    options: { lambda: 0.5, nll: 'completion' },
     reference: reference(0.5),
     inputs: {
       policy: { chosen: [-0.5, -3], rejected: [-0.4, -0.2] },
@@ -64,7 +64,7 @@ describe('orpo', () => {
 
   it('matches the hand-worked numbers', () => {
     describeObjectiveExpect(
-      orpo({ lambda: 0.1 }),
+      orpo({ lambda: 0.1, nll: 'completion' }),
       {
         loss: 0.7219154,
         losses: [0.0287682],
@@ -76,7 +76,7 @@ describe('orpo', () => {
   });
 
   it('matches torch (TRL ORPOTrainer formula) on the moderate batch', () => {
-    describeObjectiveExpect(orpo(), torchValues['orpo']);
+    describeObjectiveExpect(orpo({ nll: 'completion' }), torchValues['orpo']);
   });
 
   it('rejects negative λ naming the option', () => {

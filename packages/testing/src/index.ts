@@ -26,3 +26,7 @@ export { describeBackend } from './describeBackend';
 export type { DescribeBackendOptions } from './describeBackend';
 export type { BackendModelCheck } from './describeBackendModel';
 export { describeBackendBatch } from './describeBackendBatch';
+export { describeTokenObjective, expectNear } from './describeTokenObjective';
+export { describeUnpairedObjective } from './describeUnpairedObjective';
+export { trlObjectives, trlPairedInputs, trlUnpairedInputs } from './trlObjectives';
+export type { TrlCase, TrlFixture } from './trlObjectives';

@@ -34,3 +34,8 @@ export { formatStep } from './reporters/formatStep';
 export type { TextSink } from './reporters/TextSink';
 export { PairBatchStream } from './data/PairBatchStream';
 export { frozenCopy } from './reference/frozenCopy';
+export { UnpairedBatchStream } from './data/UnpairedBatchStream';
+export { ObjectiveStateCarrier } from './loop/ObjectiveStateCarrier';
+export { objectiveForward, isUnpaired } from './loop/objectiveForward';
+export type { AnyObjective } from './loop/objectiveForward';
+export { batchTokens } from './loop/tokenInputs';

@@ -2,9 +2,13 @@ import { requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { evaluateLoss } from '../objectives/evaluateLoss';
+import { evaluateTokenLoss } from '../objectives/evaluateTokenLoss';
+import { evaluateUnpairedLoss } from '../objectives/evaluateUnpairedLoss';
 import { objectiveModules } from '../objectives/objectiveModules';
 import { readLossInput } from '../objectives/readLossInput';
-import { resolveObjective } from '../objectives/resolveObjective';
+import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
+import { readUnpairedLossInput } from '../objectives/readUnpairedLossInput';
+import { isUnpaired } from '@prefopt/trainer';
 import type { Command } from './Command';
 
 /** Flags `prefopt loss` reads itself; any other flag is an option of the objective. */
@@ -18,7 +22,12 @@ export const loss: Command = {
   usage:
     'prefopt loss --objective NAME [--params JSON | --beta 2 …] --input FILE [--backend cpu]\n' +
     '  FILE: {"policy":{"chosen":[…],"rejected":[…]}, "reference"?:{…}, "lengths":{"chosen":[…],"rejected":[…]}}\n' +
-    '  prints {"loss","losses","chosenRewards","rejectedRewards","gradChosen","gradRejected"}',
+    '  prints {"loss","losses","chosenRewards","rejectedRewards","gradChosen","gradRejected"}\n' +
+    '  per-token objectives (wpo, ld-dpo, orpo): add "tokens":{"policy":{"chosen":[[…]],"rejected":[[…]]},\n' +
+    '    "reference"?:{…},"completionMask":{…},"sequenceMask"?:{…},"logSquaredMass"?:{…}} ([B][T] rows;\n' +
+    '    policy/reference/lengths default to their sums); also prints "gradTokens"\n' +
+    '  unpaired objectives (kto, bco): {"policy":[…],"reference":[…],"labels":[true,…],"kl"?:{"policy","reference"},\n' +
+    '    "state"?:{…}} → {"loss","losses","rewards","kl"?,"state"?,"gradPolicy"}',
 
   async run(args, ctx) {
     const spec = requireString(
@@ -32,15 +41,27 @@ export const loss: Command = {
       'a JSON file of per-pair log-probs and lengths (see prefopt loss --help).',
     );
     const container = await ctx.container();
-    const objective = await resolveObjective(spec, args, {
+    const objective = await resolveAnyObjective(spec, args, {
       container,
       available: async () =>
         boundObjectiveNames(await objectiveModules(args.repeated.plugin ?? [], ctx.io.cwd)),
       ownFlags: LOSS_FLAGS,
     });
-    const input = readLossInput(file, ctx.io.cwd, objective.requiresReference);
     // float32 on the pure-JS cpu backend unless --backend says otherwise.
-    await activateBackend({ ...args, flags: { backend: 'cpu', ...args.flags } }, ctx);
-    ctx.io.stdout.write(`${JSON.stringify(evaluateLoss(objective, input))}\n`);
+    const backend = () =>
+      activateBackend({ ...args, flags: { backend: 'cpu', ...args.flags } }, ctx);
+    if (isUnpaired(objective)) {
+      const input = readUnpairedLossInput(file, ctx.io.cwd, objective);
+      await backend();
+      ctx.io.stdout.write(`${JSON.stringify(evaluateUnpairedLoss(objective, input))}\n`);
+      return;
+    }
+    const input = readLossInput(file, ctx.io.cwd, objective.requiresReference);
+    await backend();
+    const report =
+      input.tokens || objective.needs?.tokenLogps
+        ? evaluateTokenLoss(objective, input)
+        : evaluateLoss(objective, input);
+    ctx.io.stdout.write(`${JSON.stringify(report)}\n`);
   },
 };

@@ -3,6 +3,7 @@ import { dpoVariantsModule } from '@prefopt/objective-dpo-variants';
 import { ipoModule } from '@prefopt/objective-ipo';
 import { referenceFreeModule } from '@prefopt/objective-reference-free';
 import { simpoModule } from '@prefopt/objective-simpo';
+import { unpairedModule } from '@prefopt/objective-unpaired';
 import type { ContainerModule } from 'inversify';
 
 /**
@@ -10,5 +11,12 @@ import type { ContainerModule } from 'inversify';
  * nothing: it weights other objectives, written `--objective 'dpo+0.05*sft'`.)
  */
 export function bundledObjectiveModules(): ContainerModule[] {
-  return [dpoModule, ipoModule, simpoModule, dpoVariantsModule, referenceFreeModule];
+  return [
+    dpoModule,
+    ipoModule,
+    simpoModule,
+    dpoVariantsModule,
+    referenceFreeModule,
+    unpairedModule,
+  ];
 }

@@ -6,6 +6,12 @@ export interface ObjectiveListing {
   name: string;
   requiresReference: boolean;
   description: string;
+  /** 'paired' (chosen/rejected pairs) or 'unpaired' (prompt, completion, label: kto, bco). */
+  data: 'paired' | 'unpaired';
+  /** Opt-in per-token inputs declared by the factory (objective contract v2), or null. */
+  needs: { tokenLogps?: boolean; tokenLogitStats?: boolean } | null;
+  /** Names of the state the trainer carries between steps (bco's running δ), or null. */
+  state: string[] | null;
   options: {
     name: string;
     flag: string;
@@ -24,6 +30,9 @@ export function describeObjectiveFactories(
     name: f.objectiveName,
     requiresReference: f.requiresReference,
     description: f.description,
+    data: (f as { data?: 'paired' | 'unpaired' }).data ?? 'paired',
+    needs: f.needs ?? null,
+    state: f.state ? Object.keys(f.state.initial) : null,
     options: Object.entries(f.options).map(([name, spec]) => ({
       name,
       flag: `--${kebabCase(name)}`,

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
+import { readLossTokens, sumsFromTokens, type LossTokens } from './readLossTokens';
 
 /** The JSON `prefopt loss --input` reads: per-pair numbers, summed log-probs and lengths. */
 export interface LossInput {
   policy: { chosen: number[]; rejected: number[] };
   reference?: { chosen: number[]; rejected: number[] };
   lengths: { chosen: number[]; rejected: number[] };
+  /** Per-token inputs (objective contract v2); policy/reference/lengths default to their sums. */
+  tokens?: LossTokens;
 }
 
 /**
@@ -64,11 +67,18 @@ export function readLossInput(file: string, cwd: string, needsReference: boolean
     }
     return out;
   };
+  const tokens = root.tokens === undefined ? undefined : readLossTokens(root.tokens, fail);
+  const derived = tokens ? sumsFromTokens(tokens) : undefined;
+  if (derived) {
+    root.policy ??= derived.policy;
+    root.lengths ??= derived.lengths;
+    if (derived.reference) root.reference ??= derived.reference;
+  }
   const policy = pair('policy');
   const lengths = pair('lengths');
   if (needsReference && root.reference === undefined) {
     fail(`missing field 'reference' (the objective requires reference log-probs)`);
   }
   const reference = root.reference === undefined ? undefined : pair('reference');
-  return { policy, lengths, reference };
+  return { policy, lengths, reference, ...(tokens ? { tokens } : {}) };
 }

@@ -4,6 +4,7 @@ import type { Container } from 'inversify';
 import { kebabCase, type ParsedArgs } from '../args/parseArgs';
 import { objectiveOptionsFromFlags } from './objectiveOptionsFromFlags';
 import { parseObjectiveSpec } from './parseObjectiveSpec';
+import { refuseUnpaired } from './refuseUnpaired';
 import { resolveObjectiveFactory } from './resolveObjectiveFactory';
 
 export interface ResolveObjectiveOptions {
@@ -28,7 +29,10 @@ export async function resolveObjective(
 ): Promise<Objective> {
   const terms = parseObjectiveSpec(spec);
   if (terms.length === 1 && !spec.includes('*')) {
-    const factory = await resolveObjectiveFactory(o.container, terms[0].name, o.available);
+    const factory = refuseUnpaired(
+      await resolveObjectiveFactory(o.container, terms[0].name, o.available),
+      terms[0].name,
+    );
     return factory(objectiveOptionsFromFlags(factory, args, o.config ?? {}, o.ownFlags));
   }
   const params = objectiveOptionsFromFlags(
@@ -57,7 +61,10 @@ export async function resolveObjective(
   }
   const parts = [];
   for (const term of terms) {
-    const factory = await resolveObjectiveFactory(o.container, term.name, o.available);
+    const factory = refuseUnpaired(
+      await resolveObjectiveFactory(o.container, term.name, o.available),
+      term.name,
+    );
     const own = params[term.name];
     if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own))) {
       throw new PrefoptError(

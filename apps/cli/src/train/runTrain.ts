@@ -8,7 +8,6 @@ import {
   attachProgressBar,
   attachTensorboard,
   CheckpointStore,
-  PairBatchStream,
   Trainer,
 } from '@prefopt/trainer';
 import { stringFlag } from '../args/flagReaders';
@@ -17,10 +16,9 @@ import { activateBackend } from '../backend/activateBackend';
 import type { CommandContext } from '../commands/Command';
 import { bundledModules } from '../container/bundledModules';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
-import { resolveObjective } from '../objectives/resolveObjective';
+import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
 import { buildPolicy } from './buildPolicy';
 import { chooseTokenizer } from './chooseTokenizer';
-import { loadTrainData } from './loadTrainData';
 import { mergeConfigFile } from './mergeConfigFile';
 import { readTrainSettings } from './readTrainSettings';
 import { referenceFactory } from './referenceFactory';
@@ -32,6 +30,7 @@ import { allowedChanges, assertSameMeaning } from './resumeDiffs';
 import { dataSha256, flagsToSave, readSavedRun, resumeBase, type SavedRun } from './savedRun';
 import { assertFinitePolicy } from './assertFinitePolicy';
 import { onStopSignals, SIGNAL_EXIT } from './stopSignals';
+import { trainStreams } from './trainStreams';
 
 /**
  * `prefopt train`: flags (over --config, over a resumed checkpoint's settings) → objective,
@@ -48,7 +47,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const merged = mergeConfigFile(args, io.cwd, resumeBase(saved.flags, given.flags.objective), log);
   const s = readTrainSettings(merged, io.cwd);
   const container = await ctx.container();
-  const objective = await resolveObjective(s.objective, merged, {
+  const objective = await resolveAnyObjective(s.objective, merged, {
     container,
     available: () => boundObjectiveNames(bundledModules()),
     ownFlags: new Set([...trainFlags, ...Object.keys(TRL_ALIASES), 'lossType']),
@@ -83,8 +82,11 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         `--max-length ${s.maxLength} exceeds the model's context of ${policy.maxSeqLen} tokens; pass --max-length ${policy.maxSeqLen} or less.`,
       );
     }
-    const data = await loadTrainData(s, tokenizer, tokenizerPath, log);
-    const train = new PairBatchStream(data.train, { batchSize: s.batchSize, seed: s.seed });
+    const {
+      data,
+      train,
+      eval: evalBatches,
+    } = await trainStreams(objective, s, tokenizer, tokenizerPath, log); // pairs, or unpaired examples for kto / bco
     const totalSteps =
       s.maxSteps || Math.max(1, Math.ceil((s.epochs * train.batchesPerEpoch) / s.gradAccum));
     if (ckpt && ckpt.state.totalSteps !== totalSteps) {
@@ -112,7 +114,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       policy,
       objective,
       train,
-      eval: data.eval.length ? () => PairBatchStream.inOrder(data.eval, s.batchSize) : undefined,
+      eval: evalBatches,
       reference: referenceFactory({
         policy,
         original: ckpt ? () => buildPolicy(s.model, s.seed) : undefined,

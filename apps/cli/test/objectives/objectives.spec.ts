@@ -16,9 +16,16 @@ const BUNDLED = [
   'apo-down',
   'exo',
   'discopop',
+  'aot',
+  'aot-unpaired',
+  'f-dpo',
+  'wpo',
+  'ld-dpo',
   'cpo',
   'orpo',
   'sft',
+  'kto',
+  'bco',
 ];
 
 interface Listing {
@@ -59,7 +66,10 @@ describe('prefopt objectives', () => {
       ['beta', 0.1],
       ['alpha', 1],
     ]);
-    expect(byName['orpo'].options.map((o) => [o.name, o.default])).toEqual([['lambda', 0.1]]);
+    expect(byName['orpo'].options.map((o) => [o.name, o.default])).toEqual([
+      ['lambda', 0.1],
+      ['nll', 'sequence'],
+    ]);
   });
 
   it('prints a table: name, reference need, one line per option flag', async () => {

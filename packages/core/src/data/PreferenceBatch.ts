@@ -22,3 +22,21 @@ export interface PreferenceBatch {
   inputIds: Int32Array; // [2B, T]
   completionMask: Float32Array; // [2B, T]
 }
+
+/** One tokenised unpaired example (TRL's unpaired format): a completion and its label. */
+export interface TokenizedExample {
+  prompt: number[];
+  completion: number[];
+  /** true: desirable (KTO's `label`), false: undesirable. */
+  label: boolean;
+}
+
+/**
+ * A collated batch of N unpaired examples in PreferenceBatch's layout (so one
+ * `sequenceLogps` runs it): rows [0, N) are prompt_i + completion_i, rows [N, 2N) are
+ * prompt_i + completion_{(i−1) mod N}, the mismatched pairs of KTO's KL estimate (TRL's
+ * collator cycles completions within the batch the same way). `size` is N.
+ */
+export interface UnpairedBatch extends PreferenceBatch {
+  labels: Float32Array; // [N] 1 desirable, 0 undesirable
+}

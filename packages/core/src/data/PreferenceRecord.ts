@@ -19,6 +19,11 @@ export interface PreferenceRecord {
   prompt: string | ChatMessage[];
   chosen: string | ChatMessage[];
   rejected: string | ChatMessage[];
+  /**
+   * Unpaired records only (TRL's unpaired format: prompt, completion, label): the label, with
+   * the completion in `chosen` and again in `rejected` (so templates and tokenisers apply as to pairs).
+   */
+  label?: boolean;
   source: RecordSource;
 }
 

@@ -18,5 +18,10 @@ export interface CausalLM {
   logits(inputIds: Tensor2D): Tensor3D; // [N, T] int32 → [N, T, V]
   /** Chosen and rejected in ONE forward pass over the 2B rows of the batch. */
   sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult;
+  /**
+   * Optional (contract v2): log p(x_t | x_<t) for t = 1 … T−1 of every row, [N, T] → [N, T−1],
+   * for objectives that declare per-token needs. Without it the trainer derives them from `logits`.
+   */
+  tokenLogps?(inputIds: Tensor2D): Tensor2D;
   dispose(): void;
 }

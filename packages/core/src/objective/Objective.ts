@@ -1,4 +1,10 @@
 import type { Scalar, Tensor1D } from '@tensorflow/tfjs-core';
+import type {
+  ObjectiveNeeds,
+  ObjectiveState,
+  ObjectiveStateSpec,
+  TokenInputs,
+} from './ObjectiveNeeds';
 
 /** Per-pair values for the chosen and the rejected completion. */
 export interface PairLogps {
@@ -13,6 +19,10 @@ export interface ObjectiveInputs {
   reference?: PairLogps; // [B] each
   /** Completion token counts (float32, > 0). */
   lengths: PairLogps; // [B] each
+  /** Per-token inputs; present iff `objective.needs.tokenLogps` (contract v2, opt-in). */
+  tokens?: TokenInputs;
+  /** The objective's carried state; present iff `objective.state` (contract v2, opt-in). */
+  state?: ObjectiveState;
 }
 
 export interface ObjectiveOutput {
@@ -23,6 +33,8 @@ export interface ObjectiveOutput {
   /** Implicit rewards, for metrics only: they carry no gradient. */
   chosenRewards: Tensor1D; // [B]
   rejectedRewards: Tensor1D; // [B]
+  /** The state after this batch (stateful objectives only); no gradient. */
+  state?: ObjectiveState;
 }
 
 /** A preference objective: the trainer's only question to it is `requiresReference`. */
@@ -31,6 +43,10 @@ export interface Objective {
   readonly requiresReference: boolean;
   /** The resolved options (defaults filled in), frozen. */
   readonly options: Readonly<Record<string, OptionValue>>;
+  /** Opt-in inputs (contract v2): absent or {} means summed log-probs and lengths only. */
+  readonly needs?: ObjectiveNeeds;
+  /** Declared state carried between steps (contract v2): absent for pure objectives. */
+  readonly state?: ObjectiveStateSpec;
   compute(inputs: ObjectiveInputs): ObjectiveOutput;
 }
 

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PrefoptError } from '../errors/PrefoptError';
 import { stopGradient } from '../math/stopGradient';
 import type { Objective, ObjectiveInputs, ObjectiveOutput, OptionValue } from './Objective';
+import type { ObjectiveNeeds, ObjectiveStateSpec } from './ObjectiveNeeds';
+import { initialState } from './initialState';
 import type { OptionSpecs, OptionValues } from './OptionSpec';
 import { resolveOptions } from './resolveOptions';
 import { validateInputs } from './validateInputs';
@@ -13,11 +15,18 @@ export interface ObjectiveDefinition<S extends OptionSpecs> {
   /** One line: the paper and what the loss does. */
   description: string;
   options: S;
+  /**
+   * Opt-in inputs (per-token log-probs, logit statistics), fixed or chosen by the options
+   * (ORPO's NLL over prompt + completion needs per-token log-probs; its completion-only form does not).
+   */
+  needs?: ObjectiveNeeds | ((options: OptionValues<S>) => ObjectiveNeeds);
+  /** A state the trainer carries between steps (BCO's running δ); `compute` gets it in `inputs.state`. */
+  state?: ObjectiveStateSpec;
   /** Cross-option checks that one spec cannot express; throw PrefoptError('config'). */
   validate?: (options: OptionValues<S>) => void;
   /**
    * The loss, on validated inputs. Runs inside tf.tidy; rewards are detached afterwards,
-   * so it may return them with gradient.
+   * so it may return them with gradient. A stateful objective returns its next state.
    */
   compute: (inputs: ObjectiveInputs, options: OptionValues<S>) => ObjectiveOutput;
 }
@@ -29,6 +38,11 @@ export interface ObjectiveFactory<O = Record<string, OptionValue | undefined>> {
   readonly requiresReference: boolean;
   readonly description: string;
   readonly options: OptionSpecs;
+  /** 'paired' (absent on factories made by an older core: paired too). */
+  readonly data?: 'paired';
+  /** The declared needs when they do not depend on the options. */
+  readonly needs?: ObjectiveNeeds;
+  readonly state?: ObjectiveStateSpec;
 }
 
 /**
@@ -52,19 +66,33 @@ export function defineObjective<S extends OptionSpecs>(
       resolveOptions(def.name, def.options, given as Record<string, unknown>),
     ) as OptionValues<S>;
     def.validate?.(options);
+    const needs = typeof def.needs === 'function' ? def.needs(options) : def.needs;
     const objective: Objective = {
       name: def.name,
       requiresReference: def.requiresReference,
       options: options as Readonly<Record<string, OptionValue>>,
+      ...(needs && (needs.tokenLogps || needs.tokenLogitStats)
+        ? { needs: Object.freeze({ ...needs, tokenLogps: true }) }
+        : {}),
+      ...(def.state ? { state: def.state } : {}),
       compute(inputs: ObjectiveInputs): ObjectiveOutput {
-        validateInputs(objective, inputs);
         return tf.tidy(() => {
-          const out = def.compute(inputs, options);
+          // A single evaluation (prefopt loss, ablate) starts from the declared initial state.
+          const given = def.state && !inputs?.state ? initialState(def.state) : undefined;
+          const full = given ? { ...inputs, state: given } : inputs;
+          validateInputs(objective, full);
+          const out = def.compute(full, options);
+          const state = out.state
+            ? Object.fromEntries(
+                Object.entries(out.state).map(([k, v]) => [k, stopGradient(v)] as const),
+              )
+            : undefined;
           return {
             loss: out.loss,
             losses: out.losses,
             chosenRewards: stopGradient(out.chosenRewards),
             rejectedRewards: stopGradient(out.rejectedRewards),
+            ...(state ? { state } : {}),
           };
         });
       },
@@ -77,6 +105,9 @@ export function defineObjective<S extends OptionSpecs>(
       requiresReference: def.requiresReference,
       description: def.description,
       options: def.options,
+      data: 'paired' as const,
+      ...(typeof def.needs === 'object' ? { needs: def.needs } : {}),
+      ...(def.state ? { state: def.state } : {}),
     }),
   );
 }

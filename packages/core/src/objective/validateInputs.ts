@@ -1,6 +1,8 @@
 import { getBackend, type Tensor } from '@tensorflow/tfjs-core';
 import { PrefoptError } from '../errors/PrefoptError';
 import type { ObjectiveInputs, PairLogps } from './Objective';
+import type { ObjectiveNeeds, ObjectiveStateSpec } from './ObjectiveNeeds';
+import { validateState, validateTokenInputs } from './validateTokenInputs';
 
 /**
  * Backends on which a synchronous read is not part of a step: webgpu's `dataSync` throws in
@@ -20,7 +22,12 @@ const DEVICE_READ_BACKENDS = new Set(['webgpu', 'webgl']);
  * batch row without completion tokens before its forward pass.
  */
 export function validateInputs(
-  objective: { name: string; requiresReference: boolean },
+  objective: {
+    name: string;
+    requiresReference: boolean;
+    needs?: ObjectiveNeeds;
+    state?: ObjectiveStateSpec;
+  },
   inputs: ObjectiveInputs,
 ): void {
   const name = objective.name;
@@ -59,6 +66,10 @@ export function validateInputs(
       }
     }
   }
+  if (objective.needs?.tokenLogps || objective.needs?.tokenLogitStats) {
+    validateTokenInputs(objective, inputs.tokens, batch);
+  }
+  if (objective.state) validateState(name, objective.state, inputs.state);
   if (DEVICE_READ_BACKENDS.has(getBackend())) return;
   for (const side of ['chosen', 'rejected'] as const) {
     const values = inputs.lengths[side].dataSync();

@@ -18,4 +18,6 @@ export interface TrainerState {
   lastMetrics?: StepMetrics;
   /** sha256 (hex) of every other file of the checkpoint folder, by file name. */
   files?: Record<string, string>;
+  /** A stateful objective's state after `step` (e.g. BCO's running moments), restored on resume. */
+  objectiveState?: Record<string, number>;
 }

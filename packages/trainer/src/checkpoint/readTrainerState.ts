@@ -52,5 +52,13 @@ export function readTrainerState(file: string): TrainerState {
     if (!isObject(raw.files) || !Object.values(raw.files).every((h) => typeof h === 'string'))
       fail('files', 'an object of file name → sha256', raw.files);
   }
+  if (raw.objectiveState !== undefined) {
+    const st = raw.objectiveState;
+    if (
+      !isObject(st) ||
+      !Object.values(st).every((v) => typeof v === 'number' && Number.isFinite(v))
+    )
+      fail('objectiveState', 'an object of finite numbers (the objective state)', st);
+  }
   return raw as unknown as TrainerState;
 }

@@ -8,6 +8,7 @@ import { learningRate } from '../optim/learningRate';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { evaluate } from './evaluate';
 import { MetricsMean } from './MetricsMean';
+import { ObjectiveStateCarrier } from './ObjectiveStateCarrier';
 import { microStep } from './microStep';
 import { assertFiniteWeights, numericStopError } from './numericGuard';
 import type { TrainerOptions } from './TrainerOptions';
@@ -26,6 +27,8 @@ export class Trainer extends EventEmitter<TrainerEvents> {
   private epoch = 0;
   private stopRequested = false;
   private lastMetrics: StepMetrics | undefined;
+  /** A stateful objective's state (objective contract v2); undefined for pure objectives. */
+  private readonly objectiveState: ObjectiveStateCarrier | undefined;
 
   constructor(options: TrainerOptions) {
     super();
@@ -45,6 +48,10 @@ export class Trainer extends EventEmitter<TrainerEvents> {
         throw new PrefoptError('config', `${name} must be an integer >= 1, got ${v}.`);
     }
     this.optimizer = new AdamW(options.policy.trainableVariables, options.optimizer);
+    const spec = options.objective.state;
+    this.objectiveState = spec
+      ? new ObjectiveStateCarrier(spec, options.resume?.state.objectiveState)
+      : undefined;
     if (options.resume) {
       this.optimizer.setState(options.resume.optimizer);
       options.train.restore(options.resume.state.data);
@@ -80,7 +87,17 @@ export class Trainer extends EventEmitter<TrainerEvents> {
         this.emit('step', metrics);
         const s = this.stepsDone;
         if (o.evalEvery && o.eval && (s % o.evalEvery === 0 || s === o.totalSteps)) {
-          this.emit('eval', await evaluate(s, o.policy, o.objective, o.eval(), reference));
+          this.emit(
+            'eval',
+            await evaluate(
+              s,
+              o.policy,
+              o.objective,
+              o.eval(),
+              reference,
+              this.objectiveState?.current,
+            ),
+          );
         }
         if (o.checkpoints && o.saveEvery && s % o.saveEvery === 0) {
           lastDir = await this.save('interval');
@@ -123,7 +140,14 @@ export class Trainer extends EventEmitter<TrainerEvents> {
       for (let i = 0; i < accum; i++) {
         const batch = o.train.next();
         tokens += 2 * batch.size * batch.seqLen;
-        const { grads, stats } = await microStep(o.policy, o.objective, batch, reference);
+        const { grads, stats } = await microStep(
+          o.policy,
+          o.objective,
+          batch,
+          reference,
+          undefined,
+          this.objectiveState,
+        );
         mean.add(stats);
         if (!sum) sum = grads;
         else {
@@ -187,6 +211,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
       objective: { name: o.objective.name, options: { ...o.objective.options } },
       run: o.run ?? null,
       lastMetrics: this.lastMetrics,
+      ...(this.objectiveState ? { objectiveState: await this.objectiveState.values() } : {}),
     };
     const dir = await o.checkpoints!.write(state, opt);
     this.emit('checkpoint', { step: this.stepsDone, dir, reason });
@@ -196,5 +221,6 @@ export class Trainer extends EventEmitter<TrainerEvents> {
   /** Frees the optimiser's moments (the policy belongs to the caller). */
   dispose(): void {
     this.optimizer.dispose();
+    this.objectiveState?.dispose();
   }
 }

@@ -1,15 +1,17 @@
-import type { CausalLM, Objective, PreferenceBatch } from '@prefopt/core';
+import type { CausalLM, PreferenceBatch } from '@prefopt/core';
 import type { CheckpointStore } from '../checkpoint/CheckpointStore';
 import type { TrainerState } from '../checkpoint/TrainerState';
 import type { BatchStream, JsonValue } from '../data/BatchStream';
 import type { AdamWSettings, AdamWState } from '../optim/AdamW';
 import type { LrSchedule } from '../optim/learningRate';
 import type { ReferenceSource } from '../reference/ReferenceSource';
+import type { AnyObjective } from './objectiveForward';
 
 /** Everything a Trainer needs, as plain values: no container, no flags. */
 export interface TrainerOptions {
   policy: CausalLM;
-  objective: Objective;
+  /** A paired objective, or an unpaired one (then `train` yields UnpairedBatches). */
+  objective: AnyObjective;
   train: BatchStream;
   /** Held-out batches, iterated afresh at every evaluation. */
   eval?: () => Iterable<PreferenceBatch>;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { CausalLM, EvalMetrics, Objective, PreferenceBatch } from '@prefopt/core';
+import type { CausalLM, EvalMetrics, ObjectiveState, PreferenceBatch } from '@prefopt/core';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats } from './batchStats';
 import { checkCompletions } from './checkCompletions';
 import { MetricsMean } from './MetricsMean';
-import { packStats } from './packStats';
+import { objectiveForward, referenceInputs, type AnyObjective } from './objectiveForward';
 
 /**
  * The step metrics over a held-out split (no gradient), named `eval/…` as TRL logs them.
@@ -13,18 +13,18 @@ import { packStats } from './packStats';
 export async function evaluate(
   step: number,
   policy: CausalLM,
-  objective: Objective,
+  objective: AnyObjective,
   batches: Iterable<PreferenceBatch>,
   reference: ReferenceSource | undefined,
+  state?: ObjectiveState,
 ): Promise<EvalMetrics> {
   const mean = new MetricsMean();
   for (const batch of batches) {
     checkCompletions(batch);
     const packed = tf.tidy(() => {
-      const refLogps = reference?.logps(batch); // [B] each
-      const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
-      const out = objective.compute({ policy: logps, reference: refLogps, lengths });
-      return packStats(out, logps); // [7]
+      const ref = referenceInputs(objective, reference, batch); // [B] each (+ tokens when needed)
+      // evaluation reads the objective's state but does not advance it (TRL: do_train=False)
+      return objectiveForward(policy, objective, batch, ref.logps, ref.tokens, state).stats; // [7]
     });
     mean.add(await batchStats(packed, batch.size));
   }

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { CausalLM, Objective, PairLogps, PreferenceBatch } from '@prefopt/core';
+import type { CausalLM, ObjectiveState, PairLogps, PreferenceBatch } from '@prefopt/core';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { batchStats, type BatchStats } from './batchStats';
 import { checkCompletions } from './checkCompletions';
-import { packStats } from './packStats';
+import { objectiveForward, referenceInputs, type AnyObjective } from './objectiveForward';
+import type { ObjectiveStateCarrier } from './ObjectiveStateCarrier';
 
 /**
  * Forward + backward of one micro-batch: gradients of the objective's loss w.r.t. the
@@ -17,23 +18,29 @@ import { packStats } from './packStats';
  */
 export async function microStep(
   policy: CausalLM,
-  objective: Objective,
+  objective: AnyObjective,
   batch: PreferenceBatch,
   reference: ReferenceSource | undefined,
   onPhase?: (phase: 'referenceForward' | 'forward') => void,
+  state?: ObjectiveStateCarrier,
 ): Promise<{ grads: tf.Tensor[]; stats: BatchStats }> {
   checkCompletions(batch);
-  const refLogps: PairLogps | undefined = reference?.logps(batch); // [B] each
+  // [B] each; per-token objectives also get the reference's [2B, T−1] tokens (same forward)
+  const ref = referenceInputs(objective, reference, batch);
+  const refLogps: PairLogps | undefined = ref.logps;
+  const refTokens: tf.Tensor2D | undefined = ref.tokens;
   const vars = policy.trainableVariables as tf.Variable[];
   let packed: tf.Tensor | undefined;
   let ordered: tf.Tensor[] | undefined;
+  let next: ObjectiveState | undefined;
   try {
     if (onPhase && refLogps) await refLogps.chosen.data(); // flush queued backends before the mark
     onPhase?.('referenceForward');
     const { value, grads } = tf.variableGrads(() => {
-      const { logps, lengths } = policy.sequenceLogps(batch); // [B] each
-      const out = objective.compute({ policy: logps, reference: refLogps, lengths });
-      packed = tf.keep(packStats(out, logps)); // [7], outlives the tape's scope
+      const out = objectiveForward(policy, objective, batch, refLogps, refTokens, state?.current);
+      packed = tf.keep(out.stats); // [7], outlives the tape's scope
+      if (out.state)
+        next = Object.fromEntries(Object.entries(out.state).map(([k, t]) => [k, tf.keep(t)]));
       onPhase?.('forward');
       return out.loss;
     }, vars);
@@ -43,12 +50,16 @@ export async function microStep(
     tf.dispose(extra.map((k) => grads[k]));
     const p = packed!;
     packed = undefined;
+    state?.advance(next); // the stateful objective's state moves on only after a good micro-batch
+    next = undefined;
     return { grads: ordered, stats: await batchStats(p, batch.size) };
   } catch (e) {
     if (ordered) tf.dispose(ordered);
     throw e;
   } finally {
     packed?.dispose();
+    if (next) tf.dispose(Object.values(next));
+    refTokens?.dispose();
     if (refLogps) tf.dispose([refLogps.chosen, refLogps.rejected]);
   }
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { CausalLM, PairLogps, PreferenceBatch } from '@prefopt/core';
+import { batchTokens } from '../loop/tokenInputs';
 import type { ReferenceSource } from './ReferenceSource';
 
 /**
@@ -17,6 +18,10 @@ export class ModelReference implements ReferenceSource {
     const out = this.model.sequenceLogps(batch);
     tf.dispose([out.lengths.chosen, out.lengths.rejected]);
     return out.logps; // [B] each
+  }
+
+  tokenLogps(batch: PreferenceBatch): tf.Tensor2D {
+    return tf.tidy(() => batchTokens(this.model, batch, { tokenLogps: true }).tokens); // [2B, T−1]
   }
 
   dispose(): void {

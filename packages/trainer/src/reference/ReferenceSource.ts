@@ -1,3 +1,4 @@
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 import type { PairLogps, PreferenceBatch } from '@prefopt/core';
 
 /**
@@ -8,5 +9,10 @@ export interface ReferenceSource {
   readonly kind: 'model' | 'cache';
   /** Summed completion log-probs of the batch, [B] each, with no gradient. Caller disposes. */
   logps(batch: PreferenceBatch): PairLogps;
+  /**
+   * Optional (objective contract v2): per-token log-probs of the batch's 2B rows, [2B, T−1],
+   * 0 on padding, no gradient — for objectives that declare `needs.tokenLogps`. Caller disposes.
+   */
+  tokenLogps?(batch: PreferenceBatch): Tensor2D;
   dispose(): void;
 }

@@ -17,6 +17,7 @@ import {
 } from '@prefopt/trainer';
 import type { Container } from 'inversify';
 import { resolveBackend } from '../../backend/resolveBackend';
+import { refuseUnpaired } from '../../objectives/refuseUnpaired';
 import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactory';
 import { buildPolicy } from '../../train/buildPolicy';
 import type { AblationJob, Generation, JobResult } from './AblationJob';
@@ -52,7 +53,10 @@ export async function runJob(
   let modelDir: string | null = null;
   if (job.train) {
     const t = job.train;
-    const factory = await resolveObjectiveFactory(container, t.objective, async () => []);
+    const factory = refuseUnpaired(
+      await resolveObjectiveFactory(container, t.objective, async () => []),
+      t.objective,
+    );
     const objective = factory(t.options);
     objectiveOptions = { ...objective.options };
     const data = await loadJobData(job.data, tokenizer, job.maxLength);

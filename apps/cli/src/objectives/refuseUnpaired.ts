@@ -1,0 +1,12 @@
+import { isUnpairedFactory, PrefoptError } from '@prefopt/core';
+
+/** For paired-only paths (combinations, ablations): a config error for an unpaired factory. */
+export function refuseUnpaired<F>(factory: F, name: string): F {
+  if (isUnpairedFactory(factory)) {
+    throw new PrefoptError(
+      'config',
+      `objective '${name}' trains on unpaired data (prompt, completion, label): prefopt train and prefopt loss run it on its own; it cannot be combined with paired objectives or ablated here.`,
+    );
+  }
+  return factory;
+}
