@@ -18,5 +18,11 @@ export interface CausalLM {
   logits(inputIds: Tensor2D): Tensor3D; // [N, T] int32 → [N, T, V]
   /** Chosen and rejected in ONE forward pass over the 2B rows of the batch. */
   sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult;
+  /**
+   * Present on adapter models (LoRA): the same base weights with the adapters disabled, as a
+   * view that shares them (its `dispose()` frees no weight). The trainer's "adapters off"
+   * reference: DPO's reference without a second copy of the model.
+   */
+  adaptersOff?(): CausalLM;
   dispose(): void;
 }
