@@ -25,7 +25,7 @@ export function projectionShape(config: ModelConfig, name: LoraTargetName): [num
 }
 
 /**
- * The adapter variables of every (layer, target), trainable, named `lora.{layer}.{target}.{a|b}`.
+ * The adapter variables of every (layer, target), trainable.
  * `init` gives each pair's starting values; the default is PEFT's: A ~ U(±1/√in)
  * (kaiming_uniform with a = √5), B = 0, so the adapted model starts equal to the base.
  */
@@ -62,8 +62,8 @@ export class LoraAdapters {
             };
         const key = `${l}.${t.name}`;
         this.pairs.set(key, {
-          a: tf.variable(start.a, true, `lora.${key}.a`),
-          b: tf.variable(start.b, true, `lora.${key}.b`),
+          a: tf.variable(start.a, true),
+          b: tf.variable(start.b, true),
         });
         tf.dispose([start.a, start.b]);
       }
