@@ -26,3 +26,8 @@ export { formatStep } from './reporters/formatStep';
 export type { TextSink } from './reporters/TextSink';
 export { PairBatchStream } from './data/PairBatchStream';
 export { frozenCopy } from './reference/frozenCopy';
+export { AdaptersOffReference } from './reference/AdaptersOffReference';
+export { SyncedReference, DEFAULT_REF_SYNC } from './reference/SyncedReference';
+export type { RefSyncOptions } from './reference/SyncedReference';
+export { referenceStrategy } from './reference/referenceStrategy';
+export type { ReferenceStrategy } from './reference/referenceStrategy';
