@@ -22,9 +22,10 @@ export const DEFAULT_LORA: Readonly<LoraOptions> = {
 export function resolveLoraOptions(
   input: Partial<Omit<LoraOptions, 'targets'>> & { targets?: string | readonly string[] },
 ): LoraOptions {
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const o = {
     ...DEFAULT_LORA,
-    ...input,
+    ...given,
     targets: input.targets === undefined ? DEFAULT_LORA.targets : parseLoraTargets(input.targets),
   };
   if (!Number.isInteger(o.rank) || o.rank < 1)

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import { loadModel, saveModel } from '@prefopt/model';
+import { loadModel, type LlamaModel } from '@prefopt/model';
 import {
   attachMetricsLog,
   attachPlainLog,
@@ -15,6 +15,8 @@ import type { ParsedArgs } from '../args/parseArgs';
 import { activateBackend } from '../backend/activateBackend';
 import type { CommandContext } from '../commands/Command';
 import { bundledModules } from '../container/bundledModules';
+import { readLoraSettings } from '../lora/readLoraSettings';
+import { savedSyncedReference, savePolicy, trainPolicy } from '../lora/trainPolicy';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { resolveObjective } from '../objectives/resolveObjective';
 import { buildPolicy } from './buildPolicy';
@@ -45,6 +47,8 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const saved = (ckpt?.state.run ?? { flags: {} }) as unknown as SavedRun;
   const merged = mergeConfigFile(args, io.cwd, saved.flags);
   const s = readTrainSettings(merged, io.cwd);
+  const loraSettings = readLoraSettings(merged, io.cwd);
+  const lora = loraSettings.lora !== undefined || loraSettings.adapter !== undefined;
   const container = await ctx.container();
   const objective = await resolveObjective(s.objective, merged, {
     container,
@@ -54,7 +58,10 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   await activateBackend(merged, ctx);
   const tokenizerPath = chooseTokenizer(s.tokenizer, s.model);
   const tokenizer = loadTokenizer(tokenizerPath);
-  const policy = ckpt ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+  // LoRA checkpoints hold the adapter only: the base comes from --model again
+  const base = ckpt && !lora ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+  const policy = trainPolicy(base, loraSettings, ckpt?.dir, s.seed);
+  let syncedReference: LlamaModel | undefined;
   try {
     assertTokenizerFits(tokenizer, policy);
     if (s.maxLength > policy.maxSeqLen) {
@@ -89,6 +96,9 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         data,
         batchSize: s.batchSize,
         cacheDir: s.precomputeRef,
+        sync: loraSettings.sync,
+        syncedFrom: savedSyncedReference(ckpt?.dir),
+        onSynced: (model) => (syncedReference = model),
         weightsHash: saved.referenceWeights,
         onWeightsHash: (hash) => (run.referenceWeights = hash),
         log,
@@ -104,7 +114,9 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
       maxGradNorm: s.maxGradNorm,
       evalEvery: s.evalEvery,
       saveEvery: s.saveEvery,
-      checkpoints: new CheckpointStore(s.out, (dir) => saveModel(policy, dir)),
+      checkpoints: new CheckpointStore(s.out, (dir) =>
+        savePolicy(policy, dir, s.model, syncedReference),
+      ),
       run: run as unknown as Record<string, string>,
       resume: ckpt,
     });
