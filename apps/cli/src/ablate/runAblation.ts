@@ -64,6 +64,7 @@ export async function runAblation(
       job(plan.name, {
         objective: plan.objective,
         options: plan.options,
+        settings: plan.settings,
         steps: s.steps,
         batchSize: s.batchSize,
         lr: s.lr,

@@ -5,4 +5,6 @@ export interface RunPlan {
   name: string;
   objective: string;
   options: Record<string, OptionValue>;
+  /** Run settings from the grid's RUN_AXES (LoRA, TR-DPO), as flag values; absent when none. */
+  settings?: Record<string, OptionValue>;
 }
