@@ -144,7 +144,12 @@ export class LlamaModel implements CausalLM {
         cos,
         sin,
       ); // [N, T, KV, hd]
-      let v = tf.reshape(project(l, 'v', a, layer.wv as tf.Tensor2D), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
+      let v = tf.reshape(project(l, 'v', a, layer.wv as tf.Tensor2D), [
+        n,
+        t,
+        kv,
+        hd,
+      ]) as tf.Tensor4D; // [N, T, KV, hd]
       if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
       x = tf.add(x, project(l, 'o', attention(q, k, v, mask), layer.wo as tf.Tensor2D)); // [N·T, D]
       const normed = rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
