@@ -144,6 +144,56 @@ describe('prefopt train with LoRA', () => {
     expect(sync.stderr).toMatch(/TR-DPO sync .* needs full fine-tuning/);
   });
 
+  it('TR-DPO resume restores the moved reference: the same loss as the uninterrupted run', async () => {
+    const common = [
+      '--objective',
+      'dpo',
+      '--ref-sync-steps',
+      '1',
+      '--max-steps',
+      '4',
+      '--tokenizer',
+      'bytes',
+    ];
+    const full = await train(f, [...common, '--save-every', '2', '--out', 'sa']);
+    expect(full.code, full.stderr).toBe(0);
+    const resumed = await train(f, ['--resume', join('sa', 'checkpoint-2'), '--out', 'sb']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(full.stdout).loss);
+  });
+
+  it('LoRA + --precompute-ref: the cache is computed from the base with adapters off, then reused', async () => {
+    const args = [
+      '--objective',
+      'dpo',
+      ...LORA,
+      '--max-steps',
+      '2',
+      '--tokenizer',
+      'bytes',
+      '--precompute-ref',
+      'cache',
+    ];
+    const first = await train(f, [...args, '--out', 'c1']);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await train(f, [...args, '--out', 'c2']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(join(f.dir, 'cache'))).toHaveLength(1);
+    // the same reference numbers as adapters off, run live
+    const live = await train(f, [
+      '--objective',
+      'dpo',
+      ...LORA,
+      '--max-steps',
+      '2',
+      '--tokenizer',
+      'bytes',
+      '--out',
+      'c3',
+    ]);
+    expect(JSON.parse(second.stdout).loss).toBeCloseTo(JSON.parse(live.stdout).loss, 6);
+  });
+
   it('TR-DPO sync for full fine-tuning: the log names it, TRL names accepted', async () => {
     const r = await train(f, [
       '--objective',
