@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Projection } from '@prefopt/model';
+import { matMul2d, type Projection } from '@prefopt/model';
 import { frozenMatMul } from './frozenMatMul';
 import type { LoraAdapters } from './LoraAdapters';
 
@@ -16,9 +16,10 @@ export function loraProjection(adapters: LoraAdapters): Projection {
     const base = frozenMatMul(x, w); // [M, out]
     const pair = adapters.get(layer, name);
     if (!pair) return base;
-    const input = rate > 0 && isTraining() ? tf.dropout(x, rate) : x; // [M, in]
-    const low = tf.matMul(input, pair.a as tf.Tensor2D); // [M, r]
-    const update = tf.matMul(low, pair.b as tf.Tensor2D); // [M, out]
+    const input = rate > 0 && isTraining() ? (tf.dropout(x, rate) as tf.Tensor2D) : x; // [M, in]
+    // matMul2d: a gradient without transpose flags (tfjs's is a slow path on wasm)
+    const low = matMul2d(input, pair.a as tf.Tensor2D); // [M, r]
+    const update = matMul2d(low, pair.b as tf.Tensor2D); // [M, out]
     return tf.add(base, tf.mul(update, scale)) as tf.Tensor2D; // [M, out]
   };
 }
