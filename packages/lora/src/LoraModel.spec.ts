@@ -54,12 +54,16 @@ describe('LoraModel against transformers + peft', () => {
     expect(maxDiff(Array.from(logits.dataSync()), expected.logits.flat(2))).toBeLessThan(1e-4);
     expect(maxDiff(Array.from(logps.dataSync()), expected.logprobs.flat())).toBeLessThan(1e-4);
     // the adapters matter: off, the log-probs are the base model's, and differ
+    const count = tf.memory().numTensors;
     const off = model.adaptersOff();
     const base = off.tokenLogps(ids);
     expect(maxDiff(Array.from(base.dataSync()), expected.baseLogprobs.flat())).toBeLessThan(1e-4);
     expect(maxDiff(expected.baseLogprobs.flat(), expected.logprobs.flat())).toBeGreaterThan(0.05);
-    off.dispose();
-    tf.dispose([ids, logits, logps, base]);
+    off.dispose(); // the view frees its own tables, never the shared weights
+    base.dispose();
+    expect(tf.memory().numTensors).toBe(count);
+    expect(model.base.weights.layers[0].wq.isDisposed).toBe(false);
+    tf.dispose([ids, logits, logps]);
   });
 
   it('writes back the same PEFT tensors (names, shapes, values) and config fields', async () => {
