@@ -4,11 +4,15 @@ export { createModel } from './createModel';
 export type { CreateModelOptions } from './createModel';
 export { LlamaModel } from './llama/LlamaModel';
 export { KvCache } from './llama/KvCache';
+export { plainProjection } from './llama/Projection';
+export type { Projection, ProjectionName } from './llama/Projection';
 export type { LayerWeights, LlamaWeights } from './llama/LlamaWeights';
 export { weightShapes } from './llama/weightShapes';
 export { buildWeights } from './llama/buildWeights';
 export { loadModel } from './loadModel';
 export { saveModel } from './saveModel';
+export type { HfWriteOptions } from './checkpoint/hf/writeHfFolder';
+export { copyTokenizerFiles } from './checkpoint/hf/copyTokenizerFiles';
 export { modelWeights } from './checkpoint/modelWeights';
 export { modelVariables } from './checkpoint/modelVariables';
 export { modelFromWeights } from './checkpoint/modelFromWeights';
@@ -17,6 +21,8 @@ export { readLlama2cBin } from './checkpoint/readLlama2cBin';
 export { writeLlama2cBin } from './checkpoint/writeLlama2cBin';
 export { readHfFolder } from './checkpoint/hf/readHfFolder';
 export { writeHfFolder } from './checkpoint/hf/writeHfFolder';
+export { permuteRotaryRows } from './checkpoint/hf/permuteRotaryRows';
+export { transposeMatrix } from './checkpoint/transposeMatrix';
 export { readSafetensors } from './checkpoint/safetensors/readSafetensors';
 export { writeSafetensors } from './checkpoint/safetensors/writeSafetensors';
 export type { SafetensorsTensor } from './checkpoint/safetensors/SafetensorsTensor';
@@ -27,6 +33,7 @@ export type { SamplingOptions } from './generate/sampleToken';
 export { XorshiftRng } from './generate/XorshiftRng';
 export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
 export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';
+export { matMul2d } from './ops/matMul2d';
 export {
   scaledMaskedSoftmax,
   SCALED_MASKED_SOFTMAX,

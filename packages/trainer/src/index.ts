@@ -39,3 +39,8 @@ export { ObjectiveStateCarrier } from './loop/ObjectiveStateCarrier';
 export { objectiveForward, isUnpaired } from './loop/objectiveForward';
 export type { AnyObjective } from './loop/objectiveForward';
 export { batchTokens } from './loop/tokenInputs';
+export { AdaptersOffReference } from './reference/AdaptersOffReference';
+export { SyncedReference, DEFAULT_REF_SYNC } from './reference/SyncedReference';
+export type { RefSyncOptions } from './reference/SyncedReference';
+export { referenceStrategy } from './reference/referenceStrategy';
+export type { ReferenceStrategy } from './reference/referenceStrategy';

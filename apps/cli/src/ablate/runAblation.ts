@@ -67,6 +67,7 @@ export async function runAblation(
         {
           objective: plan.objective,
           options: plan.options,
+          settings: plan.settings,
           steps,
           batchSize: plan.training?.batchSize ?? s.batchSize,
           lr: plan.training?.lr ?? s.lr,

@@ -1,3 +1,4 @@
+import type { LoraOptions } from '@prefopt/lora';
 import type { ModelConfigInput } from '@prefopt/model';
 
 /** What `prefopt bench` measures: one training step of `objective` on a random model. */
@@ -11,6 +12,7 @@ export interface BenchOptions {
   threads?: number; // backend threads where supported (reported; activateBackend applies it)
   seed: number; // model init and synthetic batch
   lr: number; // AdamW learning rate
+  lora?: LoraOptions; // LoRA on the random model (--lora-rank …; Trainer loop only), reference = adapters off
 }
 
 /** Milliseconds of one step by phase, as torch_step.py splits it. */

@@ -2,6 +2,7 @@ import { PrefoptError } from '@prefopt/core';
 import { resolveModelConfig, type ModelConfigInput } from '@prefopt/model';
 import { booleanFlag, jsonFlag, numberFlag, stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
+import { readLoraSettings } from '../lora/readLoraSettings';
 import type { BenchOptions } from './BenchOptions';
 
 /** The issue's reference shape: what `prefopt bench` measures without --model-config. */
@@ -48,8 +49,10 @@ export function readBenchOptions(
       `--seq ${seq} is longer than the model's seqLen ${modelConfig.seqLen}; lower --seq or raise seqLen in --model-config.`,
     );
   }
+  const { lora } = readLoraSettings(args, process.cwd());
   return {
     modelConfig,
+    lora,
     batch: numberFlag(args, 'batch', 4, { integer: true, min: 1 })!,
     seq,
     objective: stringFlag(args, 'objective', 'simpo')!,
@@ -59,6 +62,6 @@ export function readBenchOptions(
     seed: numberFlag(args, 'seed', 1, { integer: true, min: 1 })!,
     lr: numberFlag(args, 'lr', 1e-4, { min: 0 })!,
     json: booleanFlag(args, 'json'),
-    trainer: booleanFlag(args, 'trainer'),
+    trainer: booleanFlag(args, 'trainer') || lora !== undefined, // LoRA is timed in the Trainer loop
   };
 }

@@ -1,6 +1,7 @@
 import type { BackendAdapter, Objective, PreferenceBatch } from '@prefopt/core';
+import { applyLora } from '@prefopt/lora';
 import { createModel } from '@prefopt/model';
-import { ModelReference, Trainer, type BatchStream } from '@prefopt/trainer';
+import { AdaptersOffReference, ModelReference, Trainer, type BatchStream } from '@prefopt/trainer';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
 import { benchRecord } from './benchRecord';
 import { median } from './median';
@@ -16,7 +17,7 @@ function repeat(batch: PreferenceBatch): BatchStream {
  * `prefopt bench --trainer`: the real Trainer loop (@prefopt/trainer's Trainer: micro-step
  * with its metrics read-back, clipping, AdamW, constant lr) for warmup + steps, timed from
  * its own `step` events (2·B·T / tokens_per_sec) — what `prefopt train` runs, without the
- * per-phase split.
+ * per-phase split. With `lora`, the policy is the random model with LoRA adapters.
  */
 export async function runTrainerBench(
   options: BenchOptions,
@@ -24,7 +25,10 @@ export async function runTrainerBench(
   onStep?: StepListener,
 ): Promise<BenchResult> {
   const { objective } = parts;
-  const policy = createModel(options.modelConfig, { seed: options.seed });
+  const base = createModel(options.modelConfig, { seed: options.seed });
+  const policy = options.lora
+    ? applyLora(base, { options: options.lora, seed: options.seed })
+    : base;
   const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
   const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
   const tokens = 2 * options.batch * options.seq;
@@ -32,7 +36,11 @@ export async function runTrainerBench(
     policy,
     objective,
     train: repeat(batch),
-    reference: () => new ModelReference(createModel(options.modelConfig, { seed: options.seed })),
+    // LoRA: the base with adapters off (no second copy); full fine-tuning: a second model
+    reference: () =>
+      options.lora
+        ? new AdaptersOffReference(policy)
+        : new ModelReference(createModel(options.modelConfig, { seed: options.seed })),
     schedule: { lr: options.lr, warmupSteps: 0, decay: 'constant' },
     totalSteps: options.warmup + options.steps,
   });

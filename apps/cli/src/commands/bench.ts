@@ -5,6 +5,7 @@ import { formatBench } from '../bench/formatBench';
 import { readBenchOptions } from '../bench/readBenchOptions';
 import { runBench } from '../bench/runBench';
 import { runTrainerBench } from '../bench/runTrainerBench';
+import { loraFlagKeys } from '../lora/loraFlags';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { objectiveModules } from '../objectives/objectiveModules';
 import { resolveObjective } from '../objectives/resolveObjective';
@@ -26,6 +27,7 @@ const BENCH_FLAGS = new Set([
   'json',
   'trainer',
   'help',
+  ...loraFlagKeys,
 ]);
 
 /** `prefopt bench`: the median time of one training step on a random model. */
@@ -36,6 +38,7 @@ export const bench: Command = {
     'prefopt bench [--model-config \'{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}\']\n' +
     '    [--batch 4] [--seq 128] [--objective simpo] [--params JSON | --beta 2 …] [--steps 5] [--warmup 2]\n' +
     `    ${backendUsage} [--seed 1] [--lr 1e-4] [--trainer] [--json]\n` +
+    '    [--lora-rank 16 --lora-alpha 32 --lora-targets q,k,v,o]  (LoRA; implies --trainer)\n' +
     '  --backend node: tfjs-node over libtensorflow (set up by npm ci; auto picks it first on a\n' +
     '  CPU machine), native / native-cpu: the OpenBLAS addon (auto picks native when node is not\n' +
     '  set up), see docs/backends.md and docs/performance.md.\n' +

@@ -8,6 +8,7 @@ import type { Command } from './Command';
 import { data } from './data';
 import { generate } from './generate';
 import { loss } from './loss';
+import { merge } from './merge';
 import { objectives } from './objectives';
 import { score } from './score';
 import { train } from './train';
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   loss,
   generate,
   score,
+  merge,
   ablate,
   demo,
   pairs,

@@ -4,18 +4,21 @@ import { requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
 import { backendUsage } from '../backend/backendUsage';
 import { openModelAndTokenizer } from '../generate/openModelAndTokenizer';
+import { withAdapterFlag } from '../lora/withAdapterFlag';
 import type { Command } from './Command';
 
 /** `prefopt score`: the tokenizer's ids for a text and the model's log-prob of each after the first. */
 export const score: Command = {
   name: 'score',
   summary: 'per-token log-probs of a text under a model; prints JSON {tokens, logprobs}',
-  usage: `prefopt score --model PATH [--tokenizer PATH] --text TEXT ${backendUsage}`,
+  usage: `prefopt score --model PATH [--adapter PEFT_DIR] [--tokenizer PATH] --text TEXT ${backendUsage}`,
 
   async run(args, ctx) {
     const text = requireString(args, 'text', 'the text to score, e.g. --text "Once upon a time".');
     await activateBackend(args, ctx);
-    const { model, tokenizer } = openModelAndTokenizer(args, ctx.io.cwd);
+    const opened = openModelAndTokenizer(args, ctx.io.cwd);
+    const { tokenizer } = opened;
+    const model = withAdapterFlag(opened.model, args, ctx.io.cwd);
     try {
       const tokens = tokenizer.encode(text, { bos: tokenizer.bosId !== undefined });
       if (tokens.length > model.maxSeqLen) {

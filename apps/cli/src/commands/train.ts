@@ -15,7 +15,8 @@ export const train: Command = {
     '[--lr-scheduler linear|cosine|constant] [--warmup-ratio 0] [--weight-decay 0] [--max-grad-norm 1] ' +
     '[--max-steps N | --epochs 1] [--max-length 1024] [--max-prompt-length N] [--template auto|tokenizer|plain|chatml|llama2] ' +
     '[--format auto|NAME] [--skip-invalid] [--seed 42] [--eval-every 0] [--save-every 0] [--save-total-limit 0] [--resume DIR] [--allow-changed KEY,…] [--overwrite] ' +
-    `[--precompute-ref [DIR]] ${backendUsage}`,
+    '[--precompute-ref [DIR]] [--lora-rank 8 --lora-alpha 8 --lora-dropout 0 --lora-targets q,v | --adapter PEFT_DIR] ' +
+    `[--ref-sync-alpha 0.6 --ref-sync-steps 512] ${backendUsage}`,
   help: trainHelpText,
   run: runTrain,
 };

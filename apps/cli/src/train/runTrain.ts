@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import { loadModel, saveModel, type LlamaModel } from '@prefopt/model';
+import type { LoraModel } from '@prefopt/lora';
+import { loadModel, type LlamaModel } from '@prefopt/model';
 import {
   attachMetricsLog,
   attachPlainLog,
@@ -15,6 +16,8 @@ import type { ParsedArgs } from '../args/parseArgs';
 import { activateBackend } from '../backend/activateBackend';
 import type { CommandContext } from '../commands/Command';
 import { bundledModules } from '../container/bundledModules';
+import { readLoraSettings } from '../lora/readLoraSettings';
+import { savedSyncedReference, savePolicy, trainPolicy } from '../lora/trainPolicy';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
 import { buildPolicy } from './buildPolicy';
@@ -46,6 +49,8 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const given = mergeConfigFile(args, io.cwd); // without the checkpoint's flags
   const merged = mergeConfigFile(args, io.cwd, resumeBase(saved.flags, given.flags.objective), log);
   const s = readTrainSettings(merged, io.cwd);
+  const loraSettings = readLoraSettings(merged, io.cwd);
+  const lora = loraSettings.lora !== undefined || loraSettings.adapter !== undefined;
   const container = await ctx.container();
   const objective = await resolveAnyObjective(s.objective, merged, {
     container,
@@ -66,9 +71,12 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const tokenizerPath = chooseTokenizer(s.tokenizer, s.model);
   const tokenizer = loadTokenizer(tokenizerPath);
   const release = acquireRunLock(s.out); // released in the last finally
-  let policy: LlamaModel;
+  let policy: LlamaModel | LoraModel;
+  let syncedReference: LlamaModel | undefined;
   try {
-    policy = ckpt ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+    // LoRA checkpoints hold the adapter only: the base comes from --model again
+    const base = ckpt && !lora ? loadModel(ckpt.dir) : buildPolicy(s.model, s.seed);
+    policy = trainPolicy(base, loraSettings, ckpt?.dir, s.seed);
   } catch (e) {
     release();
     throw e;
@@ -102,7 +110,7 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
     };
     // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
     const saveCheckpointModel = (dir: string) =>
-      saveModel(policy, dir, {
+      savePolicy(policy, dir, s.model, syncedReference, {
         tokenizer: tokenizerPath,
         tokens: { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
       });
@@ -121,6 +129,9 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
         data,
         batchSize: s.batchSize,
         cacheDir: s.precomputeRef,
+        sync: loraSettings.sync,
+        syncedFrom: savedSyncedReference(ckpt?.dir),
+        onSynced: (model) => (syncedReference = model),
         weightsHash: saved.referenceWeights,
         onWeightsHash: (hash) => (run.referenceWeights = hash),
         log,

@@ -1,5 +1,8 @@
+import { loraFlagKeys } from '../lora/loraFlags';
+
 /** Flag names `prefopt train` itself reads (everything else goes to the objective). */
 export const trainFlags = [
+  ...loraFlagKeys,
   'objective',
   'model',
   'tokenizer',

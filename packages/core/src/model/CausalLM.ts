@@ -23,5 +23,11 @@ export interface CausalLM {
    * for objectives that declare per-token needs. Without it the trainer derives them from `logits`.
    */
   tokenLogps?(inputIds: Tensor2D): Tensor2D;
+  /**
+   * Present on adapter models (LoRA): the same base weights with the adapters disabled, as a
+   * view that shares them (its `dispose()` frees no weight). The trainer's "adapters off"
+   * reference: DPO's reference without a second copy of the model.
+   */
+  adaptersOff?(): CausalLM;
   dispose(): void;
 }

@@ -6,7 +6,6 @@ import { modelVariables } from '../checkpoint/modelVariables';
 import { applyRotary } from '../ops/applyRotary';
 import { causalMask } from '../ops/causalMask';
 import { gatherRows } from '../ops/gatherRows';
-import { matMul2d } from '../ops/matMul2d';
 import { rmsNorm } from '../ops/rmsNorm';
 import { rotaryTables, type RotaryTables } from '../ops/rotaryTables';
 import { attention } from './attention';
@@ -14,12 +13,15 @@ import { feedForward } from './feedForward';
 import { linear } from './linear';
 import type { KvCache } from './KvCache';
 import type { LlamaWeights } from './LlamaWeights';
+import { plainProjection, type Projection, type ProjectionName } from './Projection';
 import { targetLogps } from './targetLogps';
 import { validateBatch } from './validateBatch';
 
 /**
  * A Llama-family causal LM (RMSNorm, rotary embeddings, SwiGLU, grouped-query attention,
- * tied or untied head). It owns its variables; `dispose()` frees them.
+ * tied or untied head). It owns its variables; `dispose()` frees them. `withProjection`
+ * gives a view over the same variables whose linear projections go through another
+ * `Projection` (LoRA adapters); a view's `dispose()` frees only its own rotary tables.
  */
 export class LlamaModel implements CausalLM {
   readonly vocabSize: number;
@@ -30,6 +32,8 @@ export class LlamaModel implements CausalLM {
   constructor(
     readonly config: ModelConfig,
     readonly weights: LlamaWeights,
+    private readonly project: Projection = plainProjection,
+    private readonly ownsWeights = true,
   ) {
     this.vocabSize = config.vocab;
     this.maxSeqLen = config.seqLen;
@@ -87,15 +91,20 @@ export class LlamaModel implements CausalLM {
     });
   }
 
+  /** The same variables, with every q/k/v/o/gate/up/down projection computed by `project`. */
+  withProjection(project: Projection): LlamaModel {
+    return new LlamaModel(this.config, this.weights, project, false);
+  }
+
   dispose(): void {
-    for (const v of this.trainableVariables) v.dispose();
+    if (this.ownsWeights) for (const v of this.trainableVariables) v.dispose();
     this.rope.cos.dispose();
     this.rope.sin.dispose();
   }
 
   /** Final-normed hidden states [N·T, D] of [N, T] ids; with a cache, positions continue it. */
   private hidden(inputIds: tf.Tensor2D, cache?: KvCache): tf.Tensor2D {
-    const { config, weights } = this;
+    const { config, weights, project } = this;
     const [n, t] = inputIds.shape;
     const offset = cache?.length ?? 0;
     if (offset + t > config.seqLen) {
@@ -112,12 +121,15 @@ export class LlamaModel implements CausalLM {
     let x = gatherRows(weights.embedding as tf.Tensor2D, tf.reshape(inputIds, [n * t])); // [N·T, D]
     weights.layers.forEach((layer, l) => {
       const a = rmsNorm(x, layer.attnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
-      const q = applyRotary(tf.reshape(linear(a, layer.wq, layer.bq), [n, t, h, hd]), cos, sin); // [N, T, H, hd]
-      let k = applyRotary(tf.reshape(linear(a, layer.wk, layer.bk), [n, t, kv, hd]), cos, sin); // [N, T, KV, hd]
-      let v = tf.reshape(linear(a, layer.wv, layer.bv), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
+      const lin = (name: ProjectionName, x: tf.Tensor2D, w: tf.Tensor, b?: tf.Tensor) =>
+        linear(project, l, name, x, w, b); // [M, out]
+      const q = applyRotary(tf.reshape(lin('q', a, layer.wq, layer.bq), [n, t, h, hd]), cos, sin); // [N, T, H, hd]
+      let k = applyRotary(tf.reshape(lin('k', a, layer.wk, layer.bk), [n, t, kv, hd]), cos, sin); // [N, T, KV, hd]
+      let v = tf.reshape(lin('v', a, layer.wv, layer.bv), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
       if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
-      x = tf.add(x, linear(attention(q, k, v, mask), layer.wo, layer.bo)); // [N·T, D]
-      x = tf.add(x, feedForward(rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps), layer)); // [N·T, D]
+      x = tf.add(x, lin('o', attention(q, k, v, mask), layer.wo, layer.bo)); // [N·T, D]
+      const normed = rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
+      x = tf.add(x, feedForward(normed, layer, l, project)); // [N·T, D]
     });
     if (cache) cache.length = offset + t;
     return rmsNorm(x, weights.finalNorm as tf.Tensor1D, config.normEps); // [N·T, D]
@@ -126,6 +138,6 @@ export class LlamaModel implements CausalLM {
   /** Output head: [M, D] → [M, V]; the tied head is the embedding, transposed explicitly. */
   private head(h: tf.Tensor2D): tf.Tensor2D {
     const w = this.weights.classifier ?? tf.transpose(this.weights.embedding); // [D, V]
-    return matMul2d(h, w as tf.Tensor2D); // [M, V]
+    return this.project(-1, 'head', h, w as tf.Tensor2D); // [M, V]
   }
 }

@@ -180,6 +180,7 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     this.optimizer.apply(clipped, lr);
     tf.dispose(clipped);
     this.stepsDone = step;
+    reference?.afterStep?.(step); // TR-DPO: the reference follows the policy
     this.epoch = (step * accum) / o.train.batchesPerEpoch;
     const seconds = (performance.now() - started) / 1000;
     return {

@@ -8,4 +8,6 @@ export interface RunPlan {
   options: Record<string, OptionValue>;
   /** Trainer settings this run sweeps (lr, steps, batchSize, warmupRatio, seed); the rest are the ablation's. */
   training?: TrainerOverrides;
+  /** Run settings from the grid's RUN_AXES (LoRA, TR-DPO), as flag values; absent when none. */
+  settings?: Record<string, OptionValue>;
 }

@@ -27,6 +27,26 @@ describe('expandGrid', () => {
     expect(new Set(runs.map((r) => r.name)).size).toBe(6);
   });
 
+  it('LoRA / TR-DPO axes apply to every objective and go to settings', () => {
+    const runs = expand({ objective: ['simpo', 'dpo'], loraRank: [8, 16], loraTargets: 'q,v' });
+    // 2 objectives × 2 ranks; the fixed target list is a setting but not in the names
+    expect(runs.map((r) => r.name)).toEqual([
+      'simpo_loraRank=8',
+      'simpo_loraRank=16',
+      'dpo_loraRank=8',
+      'dpo_loraRank=16',
+    ]);
+    expect(runs[1]).toEqual({
+      name: 'simpo_loraRank=16',
+      objective: 'simpo',
+      options: {},
+      settings: { loraRank: 16, loraTargets: 'q,v' },
+    });
+    expect(expand({ objective: ['dpo'], refSyncSteps: [64, 512] })[1].settings).toEqual({
+      refSyncSteps: 512,
+    });
+  });
+
   it('leaves out options an objective lacks and keeps identical runs once', () => {
     const runs = expand({ objective: ['simpo', 'dpo'], gamma: [0, 1], beta: 2 });
     // simpo × 2 gammas; dpo has no gamma → its two combos collapse into one

@@ -1,13 +1,15 @@
 import { PrefoptError, type OptionValue } from '@prefopt/core';
 import type { RunPlan } from './RunPlan';
 import { checkTrainerValue, isTrainerAxis, type TrainerOverrides } from './trainerAxes';
+import { RUN_AXES } from './runAxes';
 
 /**
  * Expands `{"objective":["simpo","dpo"],"gamma":[0,1]}` into runs: the Cartesian product in
  * key order. Keys of the trainer (`lr`, `steps`, `batchSize`, `warmupRatio`, `seed`) sweep
  * every run's training. An option an objective does not declare is left out of that objective's runs
  * (DPO has no γ), and runs that become identical are kept once. A key no objective in the
- * grid declares is a config error: it is almost always a typo.
+ * grid declares is a config error: it is almost always a typo. RUN_AXES keys (LoRA, TR-DPO)
+ * apply to every objective and go to `settings`.
  *
  * `declaredOptions(name)` lists an objective's option names, or undefined when the name is
  * not an available objective; `available` names them for the error message.
@@ -56,7 +58,10 @@ export function expandGrid(
         );
       }
     }
-    if (!objectives.some((o) => declaredOptions(o as string)!.includes(key))) {
+    if (
+      !RUN_AXES.has(key) &&
+      !objectives.some((o) => declaredOptions(o as string)!.includes(key))
+    ) {
       throw new PrefoptError(
         'config',
         `--grid: no objective in ${JSON.stringify(objectives)} has an option "${key}" (options are camelCase, e.g. "lengthNormalize"; trainer axes: lr, steps, batchSize, warmupRatio, seed).`,
@@ -76,17 +81,21 @@ export function expandGrid(
     const declared = declaredOptions(objective)!;
     const options: Record<string, OptionValue> = {};
     const training: TrainerOverrides = {};
+    const settings: Record<string, OptionValue> = {};
     for (const [k, v] of Object.entries(combo)) {
       if (isTrainerAxis(k)) training[k] = v as number;
+      else if (RUN_AXES.has(k)) settings[k] = v as OptionValue;
       else if (k !== 'objective' && declared.includes(k)) options[k] = v as OptionValue;
     }
-    const key = JSON.stringify([objective, options, training]);
+    const key = JSON.stringify([objective, options, training, settings]);
     if (seen.has(key)) continue;
     seen.add(key);
-    const label = Object.entries({ ...options, ...training })
+    const label = Object.entries({ ...options, ...training, ...settings })
       .filter(([k]) => varying.has(k))
       .map(([k, v]) => `${k}=${v}`);
-    runs.push({ name: runName(objective, label), objective, options, training });
+    const plan: RunPlan = { name: runName(objective, label), objective, options, training };
+    if (Object.keys(settings).length) plan.settings = settings;
+    runs.push(plan);
   }
   return runs;
 }

@@ -4,6 +4,8 @@ import type { EvalMetrics, OptionValue, StepMetrics, TrainerEvents } from '@pref
 export interface JobTraining {
   objective: string;
   options: Record<string, OptionValue>;
+  /** LoRA / TR-DPO settings of the grid (RUN_AXES), as flag values. */
+  settings?: Record<string, OptionValue>;
   steps: number;
   batchSize: number;
   lr: number;

@@ -8,13 +8,7 @@ import {
 } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
-import {
-  attachMetricsLog,
-  frozenCopy,
-  ModelReference,
-  PairBatchStream,
-  Trainer,
-} from '@prefopt/trainer';
+import { attachMetricsLog, PairBatchStream, Trainer } from '@prefopt/trainer';
 import type { Container } from 'inversify';
 import { resolveBackend } from '../../backend/resolveBackend';
 import { refuseUnpaired } from '../../objectives/refuseUnpaired';
@@ -22,6 +16,7 @@ import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactor
 import { buildPolicy } from '../../train/buildPolicy';
 import type { AblationJob, Generation, JobResult } from './AblationJob';
 import { greedyContinuations } from './greedyContinuations';
+import { jobPolicy, plainModel } from './jobPolicy';
 import { loadJobData } from './loadJobData';
 import { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './pairRewards';
 
@@ -42,7 +37,7 @@ export async function runJob(
   const adapter = await resolveBackend(container, job.backend, stderr);
   await adapter.activate({ threads: job.threads });
   const tokenizer = loadTokenizer(job.tokenizer);
-  const policy = buildPolicy(job.model, job.seed);
+  let policy = buildPolicy(job.model, job.seed);
   assertTokenizerFits(tokenizer, policy);
   const held = await loadJobData(job.evalData, tokenizer, job.maxLength);
   let evalMetrics: EvalMetrics | null = null;
@@ -65,12 +60,13 @@ export async function runJob(
     const initial = objective.requiresReference
       ? pairLogps(policy, held.pairs, evalBatch)
       : undefined;
+    const run = jobPolicy(policy, t.settings, job.seed); // LoRA / TR-DPO from the grid
     const trainer = new Trainer({
-      policy,
+      policy: run.policy,
       objective,
       train: new PairBatchStream(data.pairs, { batchSize: t.batchSize, seed: job.seed }),
       eval: () => PairBatchStream.inOrder(held.pairs, evalBatch),
-      reference: () => new ModelReference(frozenCopy(policy)),
+      reference: run.reference,
       schedule: { lr: t.lr, warmupSteps: Math.round(t.warmupRatio * t.steps), decay: 'cosine' },
       totalSteps: t.steps,
       evalEvery: t.steps,
@@ -112,7 +108,8 @@ export async function runJob(
     }
     stepMs = median(times);
     stepCpuMs = median(cpuTimes);
-    const final = pairLogps(policy, held.pairs, evalBatch);
+    const final = pairLogps(run.policy, held.pairs, evalBatch);
+    policy = await plainModel(run.policy);
     accuracyNotLonger = accuracyWhereChosenNotLonger(
       pairRewards(objective, final, initial),
       final.lengths,

@@ -1,0 +1,14 @@
+export { applyLora } from './applyLora';
+export { LoraModel } from './LoraModel';
+export { LoraAdapters, projectionShape } from './LoraAdapters';
+export type { LoraPair } from './LoraAdapters';
+export { DEFAULT_LORA, resolveLoraOptions } from './LoraOptions';
+export type { LoraOptions } from './LoraOptions';
+export { LORA_TARGETS, loraTarget, parseLoraTargets } from './loraTargets';
+export type { LoraTarget, LoraTargetName } from './loraTargets';
+export { loraProjection } from './loraProjection';
+export { frozenMatMul } from './frozenMatMul';
+export { mergeLora } from './mergeLora';
+export { readPeftAdapter } from './peft/readPeftAdapter';
+export { writePeftAdapter } from './peft/writePeftAdapter';
+export type { PeftAdapterConfig } from './peft/PeftAdapterConfig';
