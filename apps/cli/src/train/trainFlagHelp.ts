@@ -1,5 +1,15 @@
 import { kebabCase } from '../args/parseArgs';
+import { LORA_FLAG_ALIASES } from '../lora/loraFlags';
 import { TRL_ALIASES } from './trlNames';
+
+/** Whether `key` (a flag train reads) is documented: its own help line, or an alias of one. */
+export function isDocumentedFlag(key: string): boolean {
+  if (TRAIN_FLAG_HELP[key]) return true;
+  return Object.entries(LORA_FLAG_ALIASES).some(
+    ([own, names]) =>
+      TRAIN_FLAG_HELP[own] !== undefined && (names as readonly string[]).includes(key),
+  );
+}
 
 /** One line of `prefopt train --help`: the flag, its default and range, what it does. */
 interface FlagHelp {
@@ -76,6 +86,40 @@ export const TRAIN_FLAG_HELP: Readonly<Record<string, FlagHelp>> = {
     text: 'extra metric sinks besides metrics.jsonl',
   },
   loggingDir: { default: '<out>/runs', text: 'TensorBoard event files folder' },
+  loraRank: {
+    default: 'off',
+    range: '≥ 1',
+    text: 'LoRA adapters of this rank instead of full fine-tuning (any --lora-* turns LoRA on)',
+  },
+  loraAlpha: {
+    default: '8',
+    range: '> 0',
+    text: 'LoRA update scale alpha / rank (PEFT lora_alpha)',
+  },
+  loraDropout: {
+    default: '0',
+    range: '0–0.99',
+    text: "dropout on the adapters' input while training",
+  },
+  loraTargets: {
+    default: 'q,v',
+    range: 'q,k,v,o,gate,up,down | all-linear',
+    text: 'projections that get adapters',
+  },
+  adapter: {
+    text: 'start from a PEFT LoRA adapter folder (adapter_config.json gives rank, alpha, targets)',
+  },
+  refSyncAlpha: {
+    default: '0.6',
+    range: '0–1',
+    text: 'TR-DPO: ref ← α·policy + (1−α)·ref (turns TR-DPO on)',
+  },
+  refSyncSteps: {
+    default: '512',
+    range: '≥ 1',
+    text: 'TR-DPO: sync the reference every τ steps (turns TR-DPO on)',
+  },
+  syncRefModel: { default: 'false', text: "TR-DPO with TRL's defaults (TRL sync_ref_model)" },
   backend: { default: 'auto', text: 'compute engine (prefopt backends lists them)' },
   threads: { default: 'engine default', text: 'CPU threads of the engine' },
   config: { text: 'JSON or YAML of flags; TRL DPOConfig / CPOConfig keys accepted' },
@@ -88,13 +132,18 @@ export function trainHelpText(): string {
   for (const [trl, own] of Object.entries(TRL_ALIASES)) {
     trlOf.set(own, [...(trlOf.get(own) ?? []), `--${kebabCase(trl)}`]);
   }
+  for (const [own, names] of Object.entries(LORA_FLAG_ALIASES)) {
+    const others = (names as readonly string[]).filter((n) => n !== own && !n.includes('_'));
+    if (others.length)
+      trlOf.set(own, [...(trlOf.get(own) ?? []), ...others.map((n) => `--${kebabCase(n)}`)]);
+  }
   const rows = Object.entries(TRAIN_FLAG_HELP).map(([key, h]) => {
     const flag = `--${kebabCase(key)}`;
     const facts = [h.default && `default ${h.default}`, h.range].filter(Boolean).join(', ');
     const alias = trlOf.get(key);
     return [
       flag,
-      `${h.text}${facts ? ` (${facts})` : ''}${alias ? `; TRL: ${alias.join(', ')}` : ''}`,
+      `${h.text}${facts ? ` (${facts})` : ''}${alias ? `; TRL/PEFT: ${alias.join(', ')}` : ''}`,
     ];
   });
   const width = Math.max(...rows.map(([f]) => f.length));
