@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CausalLM } from '@prefopt/core';
 import { applyLora, LoraModel, writePeftAdapter } from '@prefopt/lora';
-import { copyTokenizerFiles, loadModel, saveModel, type HfWriteOptions, type LlamaModel } from '@prefopt/model';
+import {
+  copyTokenizerFiles,
+  loadModel,
+  saveModel,
+  type HfWriteOptions,
+  type LlamaModel,
+} from '@prefopt/model';
 import type { LoraSettings } from './readLoraSettings';
 
 /**
