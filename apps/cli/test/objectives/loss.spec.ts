@@ -138,7 +138,7 @@ describe('prefopt loss', () => {
     [
       'an unknown flag',
       ['--objective', 'simpo', '--gama', '1', '--input', input],
-      /unknown flag --gama. simpo's options are: --beta, --gamma/,
+      /unknown flag --gama. Did you mean --gamma\? simpo's options are: --beta, --gamma/,
     ],
     [
       'bad input JSON',

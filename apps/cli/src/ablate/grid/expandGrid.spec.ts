@@ -40,6 +40,7 @@ describe('expandGrid', () => {
       name: 'simpo_loraRank=16',
       objective: 'simpo',
       options: {},
+      training: {},
       settings: { loraRank: 16, loraTargets: 'q,v' },
     });
     expect(expand({ objective: ['dpo'], refSyncSteps: [64, 512] })[1].settings).toEqual({
