@@ -1,4 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -44,6 +45,8 @@ const objectivesOnNode = existsSync(tfjsNodeBinding)
           ],
           isolate: false,
           fileParallelism: false,
+          // one worker, in a group of its own after the others (vitest needs groups for that)
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks' as const,
@@ -58,6 +61,9 @@ if (!objectivesOnNode.length && !process.env.VITEST_WORKER_ID)
 
 const config = defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one on a 2-core machine. Most spec
+    // time is single-threaded (module imports, small tensors), so two workers keep both busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: projectDirs.map((dir) => ({
       resolve: { alias },
       test: {
