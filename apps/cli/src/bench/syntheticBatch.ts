@@ -1,16 +1,4 @@
-import type { PreferenceBatch } from '@prefopt/core';
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom, type PreferenceBatch } from '@prefopt/core';
 
 /**
  * B random pairs of T tokens each, as tools/bench/torch_step.py builds them: the first
@@ -23,7 +11,7 @@ export function syntheticBatch(
   vocab: number,
   seed: number,
 ): PreferenceBatch {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const rows = 2 * pairs;
   const inputIds = new Int32Array(rows * seqLen); // [2B, T]
   const completionMask = new Float32Array(rows * seqLen); // [2B, T]

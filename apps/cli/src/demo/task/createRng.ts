@@ -1,3 +1,5 @@
+import { seededRandom } from '@prefopt/core';
+
 /** A seeded pseudo-random source: the same seed gives the same sequence on every machine. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -10,19 +12,9 @@ export interface Rng {
   weighted(weights: readonly number[]): number;
 }
 
-/**
- * mulberry32 (Tommy Ettinger's 32-bit generator): tiny, fast, and good enough to draw a
- * synthetic data set. Not for cryptography.
- */
+/** An Rng over core's seeded mulberry32: good enough to draw a synthetic data set. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
