@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm ci step (run by postinstall.mjs): makes @tensorflow/tfjs-node's native binding
 // usable, since its own install script is denied in package.json's allowScripts (it
-// downloads libtensorflow 2.9.1 from storage.googleapis.com and, failing offline, would get
+// downloads libtensorflow 2.9.1 from Google's storage and, failing offline, would get
 // the optional package removed). If the binding already loads, nothing to do. Otherwise:
 // the TensorFlow C library from pip's pinned tensorflow-cpu wheel, the binding built with
 // node-gyp against this Node's headers, both cached under ~/.cache/prefopt (keyed by

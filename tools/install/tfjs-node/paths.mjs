@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 export const TF_WHEEL = {
   name: 'tensorflow-cpu',
   version: '2.21.0',
-  /** The cp311 manylinux_2_27 x86_64 wheel (the same file on pypi.org and on mirrors). */
+  /** The cp311 manylinux_2_27 x86_64 wheel (the same file on the public index and on mirrors). */
   sha256: '2b847d217b02ee7731ed91431daf3250daa0196c3c94614d23be27232e6e5b6c',
 };
 
