@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '../errors/PrefoptError';
+import { checkedOptions, checkObjectiveName } from './checkedOptions';
 import { stopGradient } from '../math/stopGradient';
 import type { Objective, ObjectiveInputs, ObjectiveOutput, OptionValue } from './Objective';
 import type { ObjectiveNeeds, ObjectiveStateSpec } from './ObjectiveNeeds';
 import { initialState } from './initialState';
 import type { OptionSpecs, OptionValues } from './OptionSpec';
-import { resolveOptions } from './resolveOptions';
 import { validateInputs } from './validateInputs';
 
 /** An objective's definition: metadata, declared options and the loss itself. */
@@ -52,20 +51,9 @@ export interface ObjectiveFactory<O = Record<string, OptionValue | undefined>> {
 export function defineObjective<S extends OptionSpecs>(
   def: ObjectiveDefinition<S>,
 ): ObjectiveFactory<OptionValues<S>> {
-  if (!/^[a-z][a-z0-9-]*$/.test(def.name)) {
-    throw new PrefoptError('config', `objective name '${def.name}' must be lower-case kebab-case.`);
-  }
+  checkObjectiveName(def.name);
   const create = (given: Partial<OptionValues<S>> = {}): Objective => {
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      throw new PrefoptError(
-        'config',
-        `${def.name}: options must be an object, got ${JSON.stringify(given)}.`,
-      );
-    }
-    const options = Object.freeze(
-      resolveOptions(def.name, def.options, given as Record<string, unknown>),
-    ) as OptionValues<S>;
-    def.validate?.(options);
+    const options = checkedOptions(def.name, def.options, given, def.validate);
     const needs = typeof def.needs === 'function' ? def.needs(options) : def.needs;
     const objective: Objective = {
       name: def.name,

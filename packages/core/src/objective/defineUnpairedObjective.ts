@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '../errors/PrefoptError';
+import { checkedOptions, checkObjectiveName } from './checkedOptions';
 import { stopGradient } from '../math/stopGradient';
 import type { OptionValue } from './Objective';
 import type { ObjectiveStateSpec } from './ObjectiveNeeds';
 import type { OptionSpecs, OptionValues } from './OptionSpec';
 import { initialState } from './initialState';
-import { resolveOptions } from './resolveOptions';
 import type { UnpairedInputs, UnpairedObjective, UnpairedOutput } from './UnpairedObjective';
 import { validateUnpairedInputs } from './validateUnpairedInputs';
 
@@ -38,20 +37,9 @@ export interface UnpairedObjectiveFactory<O = Record<string, OptionValue | undef
 export function defineUnpairedObjective<S extends OptionSpecs>(
   def: UnpairedObjectiveDefinition<S>,
 ): UnpairedObjectiveFactory<OptionValues<S>> {
-  if (!/^[a-z][a-z0-9-]*$/.test(def.name)) {
-    throw new PrefoptError('config', `objective name '${def.name}' must be lower-case kebab-case.`);
-  }
+  checkObjectiveName(def.name);
   const create = (given: Partial<OptionValues<S>> = {}): UnpairedObjective => {
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      throw new PrefoptError(
-        'config',
-        `${def.name}: options must be an object, got ${JSON.stringify(given)}.`,
-      );
-    }
-    const options = Object.freeze(
-      resolveOptions(def.name, def.options, given as Record<string, unknown>),
-    ) as OptionValues<S>;
-    def.validate?.(options);
+    const options = checkedOptions(def.name, def.options, given, def.validate);
     const objective: UnpairedObjective = {
       name: def.name,
       data: 'unpaired',
