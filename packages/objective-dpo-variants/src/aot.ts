@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
-import { betaOption } from './betaOption';
+import { betaOption, labelSmoothingOption } from './betaOption';
 import { logRatios } from './logRatios';
 import { sortAscending } from './sortAscending';
 
@@ -19,14 +19,7 @@ export const aot = defineObjective({
   description: 'AOT (Melnyk et al. 2024): DPO on batch-sorted log-ratio margins (TRL aot)',
   options: {
     beta: betaOption,
-    labelSmoothing: {
-      type: 'number',
-      default: 0,
-      min: 0,
-      max: 0.5,
-      exclusiveMax: true,
-      description: 'ε in [0, 0.5): label smoothing (TRL label_smoothing)',
-    },
+    labelSmoothing: labelSmoothingOption,
   },
   compute: (inputs, { beta, labelSmoothing }) => {
     const { policy, reference } = inputs;

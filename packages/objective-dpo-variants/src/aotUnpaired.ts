@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { defineObjective, logSigmoid } from '@prefopt/core';
-import { betaOption } from './betaOption';
+import { betaOption, labelSmoothingOption } from './betaOption';
 import { logRatios } from './logRatios';
 import { sortAscending } from './sortAscending';
 
@@ -19,14 +19,7 @@ export const aotUnpaired = defineObjective({
     'AOT unpaired (Melnyk et al. 2024): chosen and rejected log-ratios sorted apart (TRL aot_unpaired)',
   options: {
     beta: betaOption,
-    labelSmoothing: {
-      type: 'number',
-      default: 0,
-      min: 0,
-      max: 0.5,
-      exclusiveMax: true,
-      description: 'ε in [0, 0.5): label smoothing (TRL label_smoothing)',
-    },
+    labelSmoothing: labelSmoothingOption,
   },
   compute: (inputs, { beta, labelSmoothing }) => {
     const r = logRatios(inputs, beta);
