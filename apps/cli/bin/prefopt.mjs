@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `prefopt` command. Runs the TypeScript sources through tsx, so `npx prefopt` works
-// right after `npm ci` with no build step; a published build would import ../dist instead.
+// right after `npm ci` with no build step; a published package (no src/) runs dist/ (tsup).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,5 +12,6 @@ if (existsSync(source)) {
   register({ tsconfig: resolve(here, '../../../tsconfig.base.json') });
   await import(source);
 } else {
-  await import('../dist/cli.js');
+  const { main } = await import('../dist/index.js');
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -116,3 +116,15 @@ describe('examples/library/train-simpo.mjs (prefopt as a library)', () => {
     }
   });
 });
+
+// The published `prefopt` bin falls back to dist/ where src/ is absent: the same dist/ that
+// `npm ci` builds must run a verb (beforeAll above rebuilt it).
+describe("@prefopt/cli's dist build (the bin's fallback without src/)", () => {
+  it('runs `prefopt objectives --json` from dist/index.js', () => {
+    const script = `import(${JSON.stringify(join(root, 'apps/cli/dist/index.js'))}).then(async (m) => { process.exitCode = await m.main(['objectives', '--json']); })`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const listed = JSON.parse(r.stdout) as { name: string }[];
+    expect(listed.map((o) => o.name)).toEqual(expect.arrayContaining(['dpo', 'simpo', 'kto']));
+  });
+});
