@@ -3,28 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckpointStore } from '@prefopt/trainer';
-import { train, trainFixture } from '../train/trainFixture';
+import { fixtureArgs, train, trainFixture } from '../train/trainFixture';
 import { expectOneLine, losses } from './faultSupport';
 
 const BIN = resolve(import.meta.dirname, '../../bin/prefopt.mjs');
-const common = (f: { model: string; data: string }) => [
-  '--objective',
-  'dpo',
-  '--model',
-  f.model,
-  '--data',
-  f.data,
-  '--backend',
-  'cpu',
-  '--max-length',
-  '32',
-  '--batch-size',
-  '4',
-  '--lr',
-  '0.01',
-  '--seed',
-  '1',
-];
+const common = (f: { model: string; data: string }) => ['--objective', 'dpo', ...fixtureArgs(f)];
 
 /** A `prefopt train` child process in `cwd`, its stderr collected. */
 function child(args: string[], cwd: string) {

@@ -19,10 +19,9 @@ export function trainFixture(pairs = 16) {
   return { dir, model, data };
 }
 
-/** Runs `prefopt train` in-process with the tiny fixture's common flags plus `extra`. */
-export async function train(f: { dir: string; model: string; data: string }, extra: string[]) {
-  const argv = [
-    'train',
+/** The tiny fixture's common `prefopt train` flags (model, data, cpu, small batch, seed 1). */
+export function fixtureArgs(f: { model: string; data: string }): string[] {
+  return [
     '--model',
     f.model,
     '--data',
@@ -37,7 +36,10 @@ export async function train(f: { dir: string; model: string; data: string }, ext
     '0.01',
     '--seed',
     '1',
-    ...extra,
   ];
-  return runMain(argv, f.dir);
+}
+
+/** Runs `prefopt train` in-process with the tiny fixture's common flags plus `extra`. */
+export async function train(f: { dir: string; model: string; data: string }, extra: string[]) {
+  return runMain(['train', ...fixtureArgs(f), ...extra], f.dir);
 }
