@@ -1,61 +1,46 @@
+import { baselineCell, REPORT_COLUMNS, runCell } from './reportColumns';
+import { formatCell } from './formatCell';
 import type { AblationSummary } from './RunSummary';
+import { intervalLegend } from './tableLegend';
 
-const fmt = (v: number | null, digits: number, suffix = ''): string =>
-  v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(digits)}${suffix}`;
-
-const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
-
-/** The results table printed at the end of `prefopt ablate` / `prefopt demo`. */
-export function formatTable(summary: AblationSummary): string {
-  const header = [
-    'run',
-    'acc',
-    'acc c≤r',
-    'margin',
-    'win vs start',
-    'rule',
-    'gen len',
-    'step ms',
-    'cpu ms',
-    'RSS MiB',
-    'wall s',
-  ];
-  const rows: string[][] = [];
-  if (summary.baseline) {
-    const b = summary.baseline;
-    rows.push([
-      `${b.name} (start)`,
-      '—',
-      '—',
-      '—',
-      '—',
-      pct(b.ruleRate),
-      fmt(b.meanGenLength, 1),
-      '—',
-      '—',
-      '—',
-      fmt(b.wallSec, 1),
-    ]);
+/** The run label and the cells of each row (the base model first), one cell per column. */
+export function tableRows(summary: AblationSummary): { label: string; cells: string[] }[] {
+  const rows: { label: string; cells: string[] }[] = [];
+  const b = summary.baseline;
+  if (b) {
+    rows.push({
+      label: `${b.name} (start)`,
+      cells: REPORT_COLUMNS.map((c) => {
+        const cell = baselineCell(c, b);
+        return cell ? formatCell(c, cell.value, cell.interval) : '—';
+      }),
+    });
   }
   for (const r of summary.runs) {
-    rows.push([
-      r.name,
-      pct(r.heldoutAccuracy),
-      pct(r.heldoutAccuracyNotLonger),
-      fmt(r.heldoutMargin, 3),
-      pct(r.winRate),
-      pct(r.ruleRate),
-      fmt(r.meanGenLength, 1),
-      fmt(r.stepMs, 0),
-      fmt(r.stepCpuMs, 0),
-      fmt(r.peakRssMiB, 0),
-      fmt(r.wallSec, 1),
-    ]);
+    rows.push({
+      label: r.name,
+      cells: REPORT_COLUMNS.map((c) => {
+        const cell = runCell(c, r);
+        return formatCell(c, cell.value, cell.interval);
+      }),
+    });
   }
+  return rows;
+}
+
+/**
+ * The results table printed at the end of `prefopt ablate` / `prefopt demo`: the columns of
+ * `REPORT_COLUMNS`, each figure with its interval, then a line on what the intervals are.
+ */
+export function formatTable(summary: AblationSummary): string {
+  const header = ['run', ...REPORT_COLUMNS.map((c) => c.header)];
+  const rows = tableRows(summary).map((r) => [r.label, ...r.cells]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return (
-    [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n'
+    [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') +
+    '\n' +
+    intervalLegend(summary)
   );
 }

@@ -1,122 +1,56 @@
 import { escapeXml } from './escapeXml';
-import { formatTable } from './formatTable';
-import { TABLE_LEGEND } from './tableLegend';
+import { htmlResultsTable } from './htmlResultsTable';
 import type { RunMetrics } from './readMetrics';
+import { resultCharts } from './resultCharts';
 import type { AblationSummary } from './RunSummary';
-import { svgBarChart } from './svgBarChart';
-import { svgLineChart, type LineSeries } from './svgLineChart';
+import { REPORT_COLUMNS } from './reportColumns';
+import { intervalLegend, summaryIntervals, summarySeeds } from './tableLegend';
+import { trainingCurves } from './trainingCurves';
 
-const PALETTE = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#ff7f0e',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#17becf',
-];
-
-/** Exponential moving average, so noisy per-step curves stay readable (raw values are in metrics.jsonl). */
-function smooth(points: [number, number][], keep = 0.8): [number, number][] {
-  let ema: number | undefined;
-  return points.map(([x, y]) => {
-    ema = ema === undefined ? y : keep * ema + (1 - keep) * y;
-    return [x, ema];
-  });
-}
-
-const percent = (v: number): string => `${(100 * v).toFixed(0)}%`;
+const STYLE = `body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1100px}
+h1{font-size:20px;margin:0 0 4px} .meta{color:#555;font-size:13px} code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+table.results{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums}
+table.results th,table.results td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}
+table.results th[scope=row]{text-align:left} table.results tr.baseline{color:#555} .ci{color:#666;font-size:11px}
+.grid{display:flex;flex-wrap:wrap;gap:12px} figure{margin:0;max-width:520px} figure svg{border:1px solid #ddd;background:#fff}
+figcaption{font-size:12px;color:#444;margin-top:4px}
+dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px} dl.legend dt{font-weight:600} dl.legend dd{margin:0}`;
 
 /**
- * The ablation report: one HTML file with inline SVG plots and the results table. It
- * opens from disk (no server, no CDN, no scripts).
+ * The ablation report: one HTML file with the results table and inline SVG plots. It
+ * opens from disk (no server, no CDN, no scripts). The bar charts follow the table's
+ * columns one for one (the LC win rate first); the training curves come after.
  */
 export function renderReportHtml(
   summary: AblationSummary,
   metrics: Readonly<Record<string, RunMetrics>>,
 ): string {
-  const color = (i: number): string => PALETTE[i % PALETTE.length];
-  const curve = (key: string, title: string, yLabel: string, relative = false): string => {
-    const series: LineSeries[] = summary.runs.map((r, i) => {
-      const rows = (metrics[r.name]?.steps ?? []).filter((row) => key in row);
-      const scale = relative ? Math.max(...rows.map((row) => Math.abs(row[key])), 0) || 1 : 1;
-      return {
-        name: r.name,
-        color: color(i),
-        points: smooth(rows.map((row) => [row.step, row[key] / scale])),
-      };
-    });
-    return svgLineChart({ title, xLabel: 'step', yLabel, series });
-  };
-  const bars = (pick: (r: AblationSummary['runs'][number]) => number | null) =>
-    summary.runs.map((r, i) => ({ label: r.name, value: pick(r), color: color(i) }));
-  const base = summary.baseline;
-  const lengthBars = [
-    ...(base ? [{ label: `${base.name} (start)`, value: base.meanGenLength, color: '#777' }] : []),
-    ...bars((r) => r.meanGenLength),
-  ];
-  const charts = [
-    curve(
-      'loss',
-      'Training loss ÷ its largest value (scales differ by objective; EMA 0.8)',
-      'relative loss',
-      true,
-    ),
-    curve('rewards/accuracies', 'Train reward accuracy (EMA 0.8)', 'accuracy'),
-    curve('rewards/margins', 'Train reward margin (EMA 0.8)', 'margin'),
-    curve('logps/chosen', 'Chosen log-prob, summed (EMA 0.8)', 'log p'),
-    svgBarChart({
-      title: 'Held-out reward accuracy',
-      yLabel: 'accuracy',
-      bars: bars((r) => r.heldoutAccuracy),
-      format: percent,
-      reference: 0.5,
-    }),
-    svgBarChart({
-      title: 'Held-out accuracy where chosen is not longer',
-      yLabel: 'accuracy',
-      bars: bars((r) => r.heldoutAccuracyNotLonger),
-      format: percent,
-      reference: 0.5,
-    }),
-    svgBarChart({
-      title: 'True-rule win rate vs start (greedy)',
-      yLabel: 'win rate',
-      bars: bars((r) => r.winRate),
-      format: percent,
-      reference: 0.5,
-    }),
-    svgBarChart({
-      title: 'Mean generation length (tokens)',
-      yLabel: 'tokens',
-      bars: lengthBars,
-      format: (v) => v.toFixed(1),
-    }),
-    svgBarChart({
-      title: 'Median CPU time per step (ms)',
-      yLabel: 'ms',
-      bars: bars((r) => r.stepCpuMs),
-      format: (v) => v.toFixed(0),
-    }),
-  ];
+  const withIntervals = summaryIntervals(summary).length > 0;
+  const figures = resultCharts(summary).map(({ column, svg }, i) => {
+    const ci = withIntervals && column.runInterval ? ' Error bars: 95% intervals.' : '';
+    return `<figure>${svg}<figcaption>Figure ${i + 1}. <b>${escapeXml(column.header)}</b>: ${escapeXml(column.description)}.${ci}</figcaption></figure>`;
+  });
+  const curves = trainingCurves(summary, metrics).map((svg) => `<figure>${svg}</figure>`);
   const notes = summary.notes.map((n) => `<li>${escapeXml(n)}</li>`).join('');
+  const seeds = summarySeeds(summary);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeXml(summary.title)}</title>
 <style>
-body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1100px}
-h1{font-size:20px;margin:0 0 4px} .meta{color:#555;font-size:13px} code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-pre{background:#f6f6f6;padding:10px;overflow-x:auto} .grid{display:flex;flex-wrap:wrap;gap:12px} .grid svg{border:1px solid #ddd;background:#fff}
+${STYLE}
 </style></head><body>
 <h1>${escapeXml(summary.title)}</h1>
-<p class="meta">seed ${summary.seed} · backend ${escapeXml(summary.backend)} · ${escapeXml(summary.createdAt)}</p>
+<p class="meta">seed${seeds.length === 1 ? '' : 's'} ${escapeXml(seeds.join(', '))} · backend ${escapeXml(summary.backend)} · ${escapeXml(summary.createdAt)}</p>
 <p class="meta">command: <code>${escapeXml(summary.command)}</code></p>
 ${notes ? `<ul class="meta">${notes}</ul>` : ''}
 <h2>Results</h2>
-<pre>${escapeXml(formatTable(summary))}</pre>
-<p class="meta">${escapeXml(TABLE_LEGEND)}</p>
-<h2>Plots</h2>
-<div class="grid">${charts.join('\n')}</div>
+${htmlResultsTable(summary)}
+<p class="meta">${escapeXml(intervalLegend(summary))}</p>
+<dl class="meta legend">${REPORT_COLUMNS.map((c) => `<dt>${escapeXml(c.header)}</dt><dd>${escapeXml(c.description)}</dd>`).join('')}</dl>
+<h2>Figures (one per column of the table, in its order)</h2>
+<div class="grid">${figures.join('\n')}</div>
+<h2>Training curves (per step, from each run's metrics.jsonl)</h2>
+<p class="meta">Each run has its own colour, dash pattern and marker; the margin axis is logarithmic (symmetric log where a value is ≤ 0).</p>
+<div class="grid">${curves.join('\n')}</div>
 </body></html>
 `;
 }

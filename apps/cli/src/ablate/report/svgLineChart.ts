@@ -1,84 +1,121 @@
+import { autoLogScale, linearScale, type AxisScale } from './axisScale';
 import { escapeXml } from './escapeXml';
+import { markerSvg, type LineStyle } from './lineStyles';
 import { niceTicks } from './niceTicks';
 
 export interface LineSeries {
   name: string;
-  color: string;
+  /** Colour, dash pattern and marker: distinct per series, so overlapping runs stay apart. */
+  style: LineStyle;
   points: readonly (readonly [number, number])[]; // [x, y]
 }
 
 export interface LineChartSpec {
   title: string;
   xLabel: string;
+  /** The value axis's label, with its unit. */
   yLabel: string;
   series: readonly LineSeries[];
+  /** 'log': log10 when every value is positive, symlog otherwise (a note says which). */
+  scale?: 'linear' | 'log';
   width?: number;
   height?: number;
 }
 
-/** A self-contained SVG line chart with axes, ticks and a legend (no scripts, no fonts to fetch). */
+/** Markers per series, staggered between series so that overlapping curves show each. */
+export const MARKERS_PER_SERIES = 6;
+
+const r1 = (v: number): string => v.toFixed(1);
+
+/**
+ * A self-contained SVG line chart with axes, ticks and a legend (no scripts, no fonts to
+ * fetch); each series has its own dash pattern and marker shape as well as its colour.
+ */
 export function svgLineChart(spec: LineChartSpec): string {
   const W = spec.width ?? 520;
   const H = spec.height ?? 300;
-  const m = { left: 56, right: 12, top: 28, bottom: 72 };
-  const pts = spec.series
-    .flatMap((s) => s.points)
-    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const legendRows = Math.ceil(spec.series.length / 4);
+  const m = { left: 60, right: 12, top: 40, bottom: 46 + 14 * legendRows };
+  const finite = spec.series.map((s) =>
+    s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
+  );
+  const pts = finite.flat();
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   let [x0, x1] = pts.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
-  let [y0, y1] = pts.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
   if (x1 === x0) [x0, x1] = [x0 - 1, x1 + 1];
-  if (y1 === y0) [y0, y1] = [y0 - 1, y1 + 1];
-  const pad = (y1 - y0) * 0.05;
-  [y0, y1] = [y0 - pad, y1 + pad];
-  const px = (x: number): number => m.left + ((x - x0) / (x1 - x0)) * (W - m.left - m.right);
-  const py = (y: number): number => H - m.bottom - ((y - y0) / (y1 - y0)) * (H - m.top - m.bottom);
+  const scale: AxisScale =
+    spec.scale === 'log' ? autoLogScale(ys, 3) : paddedLinear(ys.length ? ys : [0, 1]);
+  const plotW = W - m.left - m.right;
+  const plotH = H - m.top - m.bottom;
+  const px = (x: number): number => m.left + ((x - x0) / (x1 - x0)) * plotW;
+  const py = (y: number): number => H - m.bottom - scale.position(y) * plotH;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(spec.title)}">`,
+    `<title>${escapeXml(spec.title)}</title>`,
     `<text x="${W / 2}" y="16" text-anchor="middle" font-size="13" font-weight="600">${escapeXml(spec.title)}</text>`,
-    `<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#999"/>`,
+    `<rect x="${m.left}" y="${m.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999"/>`,
   ];
-  for (const t of niceTicks(y0, y1, 5)) {
+  if (scale.note) {
     parts.push(
-      `<line x1="${m.left}" x2="${W - m.right}" y1="${py(t)}" y2="${py(t)}" stroke="#eee"/>`,
-      `<text x="${m.left - 4}" y="${py(t) + 4}" text-anchor="end" font-size="10">${fmtTick(t)}</text>`,
+      `<text class="scale-note" x="${W / 2}" y="29" text-anchor="middle" font-size="10" fill="#555">${escapeXml(scale.note)}</text>`,
+    );
+  }
+  for (const t of scale.ticks) {
+    parts.push(
+      `<line class="tick" data-value="${t}" x1="${m.left}" x2="${W - m.right}" y1="${r1(py(t))}" y2="${r1(py(t))}" stroke="#eee"/>`,
+      `<text x="${m.left - 4}" y="${r1(py(t) + 4)}" text-anchor="end" font-size="10">${fmtTick(t)}</text>`,
     );
   }
   for (const t of niceTicks(x0, x1, 6)) {
     parts.push(
-      `<text x="${px(t)}" y="${H - m.bottom + 14}" text-anchor="middle" font-size="10">${fmtTick(t)}</text>`,
+      `<text x="${r1(px(t))}" y="${H - m.bottom + 14}" text-anchor="middle" font-size="10">${fmtTick(t)}</text>`,
     );
   }
   parts.push(
-    `<text x="${(m.left + W - m.right) / 2}" y="${H - m.bottom + 27}" text-anchor="middle" font-size="11">${escapeXml(spec.xLabel)}</text>`,
-    `<text transform="translate(13 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11">${escapeXml(spec.yLabel)}</text>`,
+    `<text x="${(m.left + W - m.right) / 2}" y="${H - m.bottom + 28}" text-anchor="middle" font-size="11">${escapeXml(spec.xLabel)}</text>`,
+    `<text transform="translate(14 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11">${escapeXml(spec.yLabel)}</text>`,
   );
-  for (const s of spec.series) {
-    const d = s.points
-      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
-      .map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`)
-      .join(' ');
-    if (d) {
-      parts.push(
-        `<polyline fill="none" stroke="${s.color}" stroke-width="1.6" points="${d}"><title>${escapeXml(s.name)}</title></polyline>`,
-      );
+  const n = spec.series.length;
+  spec.series.forEach((s, i) => {
+    const points = finite[i];
+    if (points.length === 0) return;
+    const d = points.map(([x, y]) => `${r1(px(x))},${r1(py(y))}`).join(' ');
+    const dash = s.style.dash ? ` stroke-dasharray="${s.style.dash}"` : '';
+    parts.push(
+      `<g class="series" data-name="${escapeXml(s.name)}"><title>${escapeXml(s.name)}</title>`,
+      `<polyline fill="none" stroke="${s.style.color}" stroke-width="1.6"${dash} points="${d}"/>`,
+    );
+    for (let k = 0; k < MARKERS_PER_SERIES; k++) {
+      const at = Math.round(((k + (i + 1) / (n + 1)) / MARKERS_PER_SERIES) * (points.length - 1));
+      const [x, y] = points[at];
+      parts.push(markerSvg(s.style.marker, px(x), py(y), s.style.color));
     }
-  }
+    parts.push('</g>');
+  });
   spec.series.forEach((s, i) => {
     const lx = m.left + (i % 4) * ((W - m.left) / 4);
-    const ly = H - 14 + Math.floor(i / 4) * 12 - (spec.series.length > 4 ? 8 : 0);
+    const ly = H - 12 - 14 * (legendRows - 1 - Math.floor(i / 4));
+    const dash = s.style.dash ? ` stroke-dasharray="${s.style.dash}"` : '';
     parts.push(
-      `<rect x="${lx}" y="${ly - 8}" width="10" height="3" fill="${s.color}"/>`,
-      `<text x="${lx + 14}" y="${ly - 4}" font-size="10">${escapeXml(s.name)}</text>`,
+      `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.style.color}" stroke-width="1.6"${dash}/>`,
+      markerSvg(s.style.marker, lx + 12, ly - 4, s.style.color),
+      `<text x="${lx + 28}" y="${ly}" font-size="10">${escapeXml(s.name)}</text>`,
     );
   });
   parts.push('</svg>');
   return parts.join('');
 }
 
+function paddedLinear(ys: readonly number[]): AxisScale {
+  let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  if (y1 === y0) [y0, y1] = [y0 - 1, y1 + 1];
+  const pad = (y1 - y0) * 0.05;
+  return linearScale(y0 - pad, y1 + pad);
+}
+
 function fmtTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  return a >= 1000 || a < 0.01 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
+  return a >= 10000 || a < 0.001 ? v.toExponential(0) : String(Number(v.toPrecision(4)));
 }

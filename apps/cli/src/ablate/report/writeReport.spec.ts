@@ -15,6 +15,7 @@ const run = (name: string, over: Partial<RunSummary> = {}): RunSummary => ({
   heldoutAccuracyNotLonger: 0.5,
   heldoutMargin: 0.5,
   winRate: 0.625,
+  lcWinRate: 0.5625,
   ruleRate: 0.5,
   meanGenLength: 12.25,
   stepMs: 40.4,
@@ -61,25 +62,47 @@ describe('writeReport', () => {
     expect(back.runs.map((r) => r.name)).toEqual(['simpo', 'dpo']);
     expect(back.runs[0]).toEqual(summary.runs[0]);
     const table = formatTable(summary).split('\n');
-    // 0.75 → 75.0%, 0.625 → 62.5%, 12.25 → 12.3 (toFixed(1) rounds half away), 40.4 ms → 40,
-    // 30.6 → 31
-    expect(table[2]).toMatch(/^sft \(start\)(\s+—){4}\s+25\.0%\s+10\.0(\s+—){3}\s+1\.0$/);
-    expect(table[3]).toMatch(
-      /^simpo\s+75\.0%\s+50\.0%\s+0\.500\s+62\.5%\s+50\.0%\s+12\.3\s+40\s+31\s+300\s+9\.9/,
-    );
-    // header and rows have the same 11 columns (cells are separated by two or more spaces)
-    expect(table[0].split(/\s{2,}/)).toHaveLength(11);
+    // columns: run, LC win vs start, win vs start, acc, acc c≤r, margin, rule, gen len,
+    // step ms, cpu ms, RSS MiB, wall s. 0.5625 → 56.3%, 0.75 → 75.0%, 0.625 → 62.5%,
+    // 12.25 → 12.3 (toFixed(1) rounds half away), 40.4 ms → 40, 30.6 → 31
+    expect(table[0].split(/\s{2,}/)).toHaveLength(12);
     expect(table[0]).toMatch(
-      /^run\s+acc\s+acc c≤r\s+margin\s+win vs start\s+rule\s+gen len\s+step ms\s+cpu ms/,
+      /^run\s+LC win vs start\s+win vs start\s+acc\s+acc c≤r\s+margin\s+rule\s+gen len\s+step ms\s+cpu ms\s+RSS MiB\s+wall s$/,
     );
-    expect(table[4]).toMatch(/^dpo\s+50\.0%\s+50\.0%\s+0\.500\s+—/);
+    expect(table[2]).toMatch(/^sft \(start\)(\s+—){5}\s+25\.0%\s+10\.0(\s+—){3}\s+1\.0$/);
+    expect(table[3]).toMatch(
+      /^simpo\s+56\.3%\s+62\.5%\s+75\.0%\s+50\.0%\s+0\.500\s+50\.0%\s+12\.3\s+40\s+31\s+300\s+9\.9/,
+    );
+    expect(table[4]).toMatch(/^dpo\s+56\.3%\s+—\s+50\.0%\s+50\.0%\s+0\.500/);
+    // one seed, no intervals: the line under the table says so
+    expect(table[5]).toBe(
+      '1 seed (0): values of single runs, no intervals (--seeds N gives 95% intervals).',
+    );
+  });
+
+  it('prints each figure with its interval, and what the intervals are', () => {
+    const { summary } = fixture();
+    summary.seeds = [0, 1, 2];
+    summary.runs[0].intervals = {
+      heldoutAccuracy: { value: 0.75, low: 0.701, high: 0.7996, level: 0.95 },
+      heldoutMargin: { value: 0.5, low: 0.25, high: 1.125, level: 0.95 },
+    };
+    const table = formatTable(summary).split('\n');
+    // 0.701 → 70.1, 0.7996 → 79.96 would be 80.0: one decimal kept (only 100 and 0 get more)
+    expect(table[3]).toContain('75.0% [70.1, 80.0]');
+    expect(table[3]).toContain('0.500 [0.250, 1.125]');
+    expect(table[5]).toBe(
+      'Figures are means over 3 seeds (0, 1, 2); [low, high] is the 95% percentile bootstrap ' +
+        'interval, resampling held-out prompts (pairs, for acc, acc c≤r and margin) and seeds.',
+    );
   });
 
   it('renders a self-contained page: inline SVG plots, escaped text, nothing fetched', () => {
     const { out, summary } = fixture();
     const { reportFile } = writeReport(out, summary);
     const html = readFileSync(reportFile, 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(9);
+    // one bar chart per table column (11) and four training curves
+    expect(html.match(/<svg /g)).toHaveLength(15);
     expect(html).toContain('test &lt;ablation&gt;');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     // the only URL is the SVG namespace
