@@ -56,6 +56,11 @@ export interface RunSummary {
   wallSec: number;
   /** Where the per-step metrics are, relative to the ablation's out folder. */
   metricsFile: string;
+  /**
+   * With several seeds: each seed's metrics.jsonl (relative to the out folder), for the
+   * training curves' mean over seeds and its seed band; absent: `metricsFile` alone.
+   */
+  metricsFiles?: string[];
   /** The seeds this run was trained with, one training per seed (absent: `seed` of the summary). */
   seeds?: number[];
   /** 95% bootstrap intervals (`value` = the mean above) per figure; absent for one seed. */

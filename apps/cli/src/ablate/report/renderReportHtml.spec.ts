@@ -58,7 +58,7 @@ const same: RunMetrics = {
   steps: [1, 2, 3, 4].map((step) => ({ step, loss: 1 / step, 'rewards/margins': step })),
   evals: [],
 };
-const metrics = { simpo: same, dpo: same };
+const metrics = { simpo: [same], dpo: [same] };
 
 const figureTitles = (html: string): string[] =>
   [...html.matchAll(/<figure><svg[^>]*aria-label="([^"]+)"/g)].map((m) => m[1]);
@@ -126,6 +126,17 @@ describe('renderReportHtml', () => {
     expect(dashOf(groups[0])).not.toBe(dashOf(groups[1])); // … drawn differently
     expect(groups[0]).toContain('<circle');
     expect(groups[1]).toContain('<rect');
+  });
+
+  it('draws the mean over seeds with a band for their range', () => {
+    const seed1: RunMetrics = {
+      steps: [1, 2, 3, 4].map((step) => ({ step, loss: 1 / step, 'rewards/margins': 3 * step })),
+      evals: [],
+    };
+    const banded = renderReportHtml(summary(true), { simpo: [same, seed1], dpo: [same] });
+    const margin = banded.split('aria-label="Train reward margin')[1].split('</svg>')[0];
+    expect(margin.match(/class="band"/g)).toHaveLength(1);
+    expect(html).not.toContain('class="band"');
   });
 
   it('renders plain values and says so when there is one seed', () => {

@@ -23,7 +23,7 @@ dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px} dl.le
  */
 export function renderReportHtml(
   summary: AblationSummary,
-  metrics: Readonly<Record<string, RunMetrics>>,
+  metrics: Readonly<Record<string, readonly RunMetrics[]>>,
 ): string {
   const withIntervals = summaryIntervals(summary).length > 0;
   const figures = resultCharts(summary).map(({ column, svg }, i) => {
@@ -49,7 +49,7 @@ ${htmlResultsTable(summary)}
 <h2>Figures (one per column of the table, in its order)</h2>
 <div class="grid">${figures.join('\n')}</div>
 <h2>Training curves (per step, from each run's metrics.jsonl)</h2>
-<p class="meta">Each run has its own colour, dash pattern and marker; the margin axis is logarithmic (symmetric log where a value is ≤ 0).</p>
+<p class="meta">Each run has its own colour, dash pattern and marker. With several seeds a line is the mean over the seeds and the shaded band their range. The margin axis is logarithmic (symmetric log where a value is ≤ 0).</p>
 <div class="grid">${curves.join('\n')}</div>
 </body></html>
 `;

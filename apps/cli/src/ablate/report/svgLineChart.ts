@@ -8,6 +8,8 @@ export interface LineSeries {
   /** Colour, dash pattern and marker: distinct per series, so overlapping runs stay apart. */
   style: LineStyle;
   points: readonly (readonly [number, number])[]; // [x, y]
+  /** A shaded band (e.g. the range over seeds): [x, low, high]. */
+  band?: readonly (readonly [number, number, number])[];
 }
 
 export interface LineChartSpec {
@@ -39,7 +41,16 @@ export function svgLineChart(spec: LineChartSpec): string {
   const finite = spec.series.map((s) =>
     s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
   );
-  const pts = finite.flat();
+  const bands = spec.series.map((s) =>
+    (s.band ?? []).filter((b) => b.every((v) => Number.isFinite(v))),
+  );
+  const pts = [
+    ...finite.flat(),
+    ...bands.flat().flatMap(([x, lo, hi]): [number, number][] => [
+      [x, lo],
+      [x, hi],
+    ]),
+  ];
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   let [x0, x1] = pts.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
@@ -77,6 +88,14 @@ export function svgLineChart(spec: LineChartSpec): string {
     `<text transform="translate(14 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11">${escapeXml(spec.yLabel)}</text>`,
   );
   const n = spec.series.length;
+  bands.forEach((band, i) => {
+    if (band.length < 2) return;
+    const upper = band.map(([x, , hi]) => `${r1(px(x))},${r1(py(hi))}`);
+    const lower = band.map(([x, lo]) => `${r1(px(x))},${r1(py(lo))}`).reverse();
+    parts.push(
+      `<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${spec.series[i].style.color}" fill-opacity="0.15" stroke="none"/>`,
+    );
+  });
   spec.series.forEach((s, i) => {
     const points = finite[i];
     if (points.length === 0) return;

@@ -1,6 +1,7 @@
 import { lineStyle } from './lineStyles';
 import type { RunMetrics } from './readMetrics';
 import type { AblationSummary } from './RunSummary';
+import { seedBand } from './seedBand';
 import { svgLineChart, type LineSeries } from './svgLineChart';
 
 /** Exponential moving average, so noisy per-step curves stay readable (raw values are in metrics.jsonl). */
@@ -12,10 +13,13 @@ export function smooth(points: [number, number][], keep = 0.8): [number, number]
   });
 }
 
-/** The per-step curves of every run from its metrics.jsonl; one style (colour, dash, marker) per run. */
+/**
+ * The per-step curves of every run from its metrics.jsonl files, one style (colour, dash,
+ * marker) per run; with several seeds the line is their mean and a shaded band their range.
+ */
 export function trainingCurves(
   summary: AblationSummary,
-  metrics: Readonly<Record<string, RunMetrics>>,
+  metrics: Readonly<Record<string, readonly RunMetrics[]>>,
 ): string[] {
   const curve = (
     key: string,
@@ -24,13 +28,15 @@ export function trainingCurves(
     opts: { relative?: boolean; scale?: 'linear' | 'log' } = {},
   ): string => {
     const series: LineSeries[] = summary.runs.map((r, i) => {
-      const rows = (metrics[r.name]?.steps ?? []).filter((row) => key in row);
-      const scale = opts.relative ? Math.max(...rows.map((row) => Math.abs(row[key])), 0) || 1 : 1;
-      return {
-        name: r.name,
-        style: lineStyle(i),
-        points: smooth(rows.map((row) => [row.step, row[key] / scale])),
-      };
+      const perSeed = (metrics[r.name] ?? []).map((m) => {
+        const rows = m.steps.filter((row) => key in row);
+        const scale = opts.relative
+          ? Math.max(...rows.map((row) => Math.abs(row[key])), 0) || 1
+          : 1;
+        return smooth(rows.map((row) => [row.step, row[key] / scale]));
+      });
+      const { mean, band } = seedBand(perSeed);
+      return { name: r.name, style: lineStyle(i), points: mean, band };
     });
     return svgLineChart({ title, xLabel: 'optimiser step', yLabel, series, scale: opts.scale });
   };

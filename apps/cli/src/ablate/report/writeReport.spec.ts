@@ -122,4 +122,12 @@ describe('writeReport', () => {
       /cannot read metrics file .*nope\/metrics.jsonl/,
     );
   });
+
+  it("reads every seed's metrics file when a run lists them", () => {
+    const { out, summary } = fixture();
+    summary.runs[0].metricsFiles = ['simpo/metrics.jsonl', 'simpo/seed-1/metrics.jsonl'];
+    expect(() => writeReport(out, summary)).toThrow(
+      /cannot read metrics file .*simpo\/seed-1\/metrics.jsonl/,
+    );
+  });
 });

@@ -7,14 +7,17 @@ import type { AblationSummary } from './RunSummary';
 
 /**
  * Writes `<out>/summary.json` and `<out>/report.html` (each run's curves are read from
- * its metrics.jsonl, relative to `out`). Returns the two paths.
+ * its metrics.jsonl files, one per seed, relative to `out`). Returns the two paths.
  */
 export function writeReport(
   out: string,
   summary: AblationSummary,
 ): { summaryFile: string; reportFile: string } {
-  const metrics: Record<string, RunMetrics> = {};
-  for (const run of summary.runs) metrics[run.name] = readMetrics(join(out, run.metricsFile));
+  const metrics: Record<string, RunMetrics[]> = {};
+  for (const run of summary.runs) {
+    const files = run.metricsFiles?.length ? run.metricsFiles : [run.metricsFile];
+    metrics[run.name] = files.map((f) => readMetrics(join(out, f)));
+  }
   const summaryFile = join(out, 'summary.json');
   const reportFile = join(out, 'report.html');
   try {
