@@ -13,7 +13,7 @@ table.results{border-collapse:collapse;font-size:13px;font-variant-numeric:tabul
 table.results th,table.results td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}
 table.results th[scope=row]{text-align:left} table.results tr.baseline{color:#555} .ci{color:#666;font-size:11px}
 .grid{display:flex;flex-wrap:wrap;gap:12px} figure{margin:0;max-width:520px} figure svg{border:1px solid #ddd;background:#fff}
-figcaption{font-size:12px;color:#444;margin-top:4px}
+figcaption{font-size:12px;color:#444;margin-top:4px} .scroll{overflow-x:auto}
 dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px} dl.legend dt{font-weight:600} dl.legend dd{margin:0}`;
 
 /**
@@ -43,7 +43,7 @@ ${STYLE}
 <p class="meta">command: <code>${escapeXml(summary.command)}</code></p>
 ${notes ? `<ul class="meta">${notes}</ul>` : ''}
 <h2>Results</h2>
-${htmlResultsTable(summary)}
+<div class="scroll">${htmlResultsTable(summary)}</div>
 <p class="meta">${escapeXml(intervalLegend(summary))}</p>
 <dl class="meta legend">${REPORT_COLUMNS.map((c) => `<dt>${escapeXml(c.header)}</dt><dd>${escapeXml(c.description)}</dd>`).join('')}</dl>
 <h2>Figures (one per column of the table, in its order)</h2>

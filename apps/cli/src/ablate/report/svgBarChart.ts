@@ -120,7 +120,7 @@ export function svgBarChart(spec: BarChartSpec): string {
       );
     }
     parts.push(
-      `<text transform="translate(${r2(cx + 4)} ${H - m.bottom + 12}) rotate(-25)" text-anchor="end" font-size="10">${escapeXml(b.label)}</text>`,
+      `<text transform="translate(${r2(cx + 4)} ${H - m.bottom + 12}) rotate(-25)" text-anchor="end" font-size="10">${escapeXml(shortLabel(b.label))}<title>${escapeXml(b.label)}</title></text>`,
     );
   });
   if (spec.reference !== undefined) {
@@ -131,4 +131,9 @@ export function svgBarChart(spec: BarChartSpec): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** Long run names (grid cells) are cut to fit under the axis; the full name is the tooltip. */
+function shortLabel(label: string, max = 20): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }

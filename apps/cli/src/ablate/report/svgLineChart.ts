@@ -36,7 +36,10 @@ const r1 = (v: number): string => v.toFixed(1);
 export function svgLineChart(spec: LineChartSpec): string {
   const W = spec.width ?? 520;
   const H = spec.height ?? 300;
-  const legendRows = Math.ceil(spec.series.length / 4);
+  // Legend: 4 columns of short names, fewer for long ones (grid cells); cut to fit.
+  const longest = Math.max(0, ...spec.series.map((s) => s.name.length));
+  const legendCols = longest <= 14 ? 4 : longest <= 24 ? 3 : 2;
+  const legendRows = Math.ceil(spec.series.length / legendCols);
   const m = { left: 60, right: 12, top: 40, bottom: 46 + 14 * legendRows };
   const finite = spec.series.map((s) =>
     s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
@@ -112,14 +115,17 @@ export function svgLineChart(spec: LineChartSpec): string {
     }
     parts.push('</g>');
   });
+  const colWidth = (W - m.left) / legendCols;
+  const maxChars = Math.floor((colWidth - 32) / 5.6);
   spec.series.forEach((s, i) => {
-    const lx = m.left + (i % 4) * ((W - m.left) / 4);
-    const ly = H - 12 - 14 * (legendRows - 1 - Math.floor(i / 4));
+    const lx = m.left + (i % legendCols) * colWidth;
+    const ly = H - 12 - 14 * (legendRows - 1 - Math.floor(i / legendCols));
+    const label = s.name.length > maxChars ? `${s.name.slice(0, maxChars - 1)}…` : s.name;
     const dash = s.style.dash ? ` stroke-dasharray="${s.style.dash}"` : '';
     parts.push(
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.style.color}" stroke-width="1.6"${dash}/>`,
       markerSvg(s.style.marker, lx + 12, ly - 4, s.style.color),
-      `<text x="${lx + 28}" y="${ly}" font-size="10">${escapeXml(s.name)}</text>`,
+      `<text x="${lx + 28}" y="${ly}" font-size="10">${escapeXml(label)}<title>${escapeXml(s.name)}</title></text>`,
     );
   });
   parts.push('</svg>');
