@@ -69,7 +69,7 @@ describe('renderReportHtml', () => {
   it('opens with the LC win rate, the raw win rate next to it', () => {
     const titles = figureTitles(html);
     expect(titles[0]).toBe('LC win vs start — length-controlled win rate');
-    expect(titles[1]).toBe('win vs start — true-rule win rate');
+    expect(titles[1]).toBe('win vs start — raw win rate');
   });
 
   it('shows the same columns, in the same order, in the HTML table, the charts and the printed table', () => {

@@ -39,9 +39,9 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   },
   {
     header: 'win vs start',
-    title: 'true-rule win rate',
+    title: 'raw win rate',
     description:
-      'true-rule win rate of greedy held-out generations against the start model (ties ½)',
+      'win rate of greedy held-out generations against the start model, judged by the annotator (ties ½)',
     unit: 'share',
     axis: { label: 'win rate (%)', scale: 'linear', reference: 0.5 },
     run: (r) => r.winRate,
