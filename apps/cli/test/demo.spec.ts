@@ -60,7 +60,9 @@ describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
         .split('\n'),
     ).toHaveLength(4); // 3 steps + eval
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(9);
+    // one bar chart per table column (LC win rate first) and four training curves
+    expect(html.match(/<svg /g)).toHaveLength(15);
+    expect(html).toMatch(/<figure><svg [^>]*aria-label="LC win vs start/);
     for (const name of ['sft (start)', 'dpo', 'simpo-no-ln', 'simpo-gamma0'])
       expect(stdout.text).toContain(name);
     expect(stdout.text).toContain('report.html');
