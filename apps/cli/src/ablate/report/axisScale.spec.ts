@@ -34,6 +34,11 @@ describe('axisScale', () => {
     expect(s.position(100)).toBeCloseTo(1, 9);
   });
 
+  it('symlog: a side that ends at ±c gets its end as a tick', () => {
+    // 0.04 → edge c·10^max(0, ceil(log10 0.4)) = 0.1; −150 → −0.1·10^ceil(log10 1500) = −1000
+    expect(symlogScale(-150, 0.04, 0.1).ticks).toEqual([-1000, -100, -10, -1, 0, 0.1]);
+  });
+
   it('auto: log when all positive, symlog with a note when a value is ≤ 0', () => {
     expect(autoLogScale([0.09, 2.9, 17.5]).kind).toBe('log');
     const s = autoLogScale([-0.03, 0.09, 17.5]);

@@ -62,6 +62,9 @@ export function symlogScale(lo: number, hi: number, c: number): AxisScale {
     if (r <= b * (1 + 1e-9)) ticks.push(r);
     if (-r >= a * (1 + 1e-9)) ticks.unshift(-r);
   }
+  // a side whose domain ends at ±c has no tick from 10c on: label its end
+  if (b > 0 && ticks[ticks.length - 1] === 0) ticks.push(b);
+  if (a < 0 && ticks[0] === 0) ticks.unshift(a);
   return {
     kind: 'symlog',
     position: (v) => (t(v) - ta) / (tb - ta),

@@ -81,7 +81,8 @@ export function svgLineChart(spec: LineChartSpec): string {
       `<text x="${m.left - 4}" y="${r1(py(t) + 4)}" text-anchor="end" font-size="10">${fmtTick(t)}</text>`,
     );
   }
-  for (const t of niceTicks(x0, x1, 6)) {
+  const integerX = xs.every((x) => Number.isInteger(x)); // steps: no tick at 1.2
+  for (const t of niceTicks(x0, x1, 6).filter((v) => !integerX || Number.isInteger(v))) {
     parts.push(
       `<text x="${r1(px(t))}" y="${H - m.bottom + 14}" text-anchor="middle" font-size="10">${fmtTick(t)}</text>`,
     );
