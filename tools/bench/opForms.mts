@@ -46,7 +46,11 @@ function time(
     ms.push(performance.now() - t0);
     cpuMs.push((c.user + c.system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[reps >> 1].toFixed(1).padStart(8);
+  const median = (xs: number[]) =>
+    [...xs]
+      .sort((p, q) => p - q)
+      [reps >> 1].toFixed(1)
+      .padStart(8);
   console.log(`${name.padEnd(10)} ${label.padEnd(46)} ${median(ms)} ms ${median(cpuMs)} CPU ms`);
 }
 
@@ -137,7 +141,9 @@ time(
 
 // attention probabilities softmax(x·scale + mask) of [N·H, T, T] = [32, 127, 127]
 const scores = tf.randomNormal([32, 127, 127]);
-const causal = tf.tidy(() => tf.mul(tf.sub(tf.linalg.bandPart(tf.ones([127, 127]), -1, 0), 1), 1e9));
+const causal = tf.tidy(() =>
+  tf.mul(tf.sub(tf.linalg.bandPart(tf.ones([127, 127]), -1, 0), 1), 1e9),
+);
 time(
   'attention softmax: scaledMaskedSoftmax (model)',
   (a, m) => scaledMaskedSoftmax(a as tf.Tensor3D, m as tf.Tensor2D, 0.125),
