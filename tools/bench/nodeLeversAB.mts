@@ -4,7 +4,8 @@
 // through PREFOPT_LEVERS + syncNodeFusedKernels, so a busy machine's drift hits every setting
 // alike. Prints the median process-CPU and wall ms per setting after `warmup` rounds, and the
 // first-round losses (same weights for every setting: each step restores them). Usage:
-//   npx tsx --conditions=@prefopt/source tools/bench/nodeLeversAB.mts [rounds=8] [warmup=2]
+//   npx tsx --conditions=@prefopt/source tools/bench/nodeLeversAB.mts [rounds=8] [warmup=2] [model-config JSON] [ends]
+// (`ends`: only "none" and "all four", for big shapes; the batch is 4 pairs of seqLen tokens.)
 import * as tf from '@tensorflow/tfjs';
 import { nodeAdapter, nodeFusedLevers, syncNodeFusedKernels } from '@prefopt/backend-node';
 import { createModel } from '@prefopt/model';
@@ -13,17 +14,23 @@ import { AdamW } from '@prefopt/trainer';
 import { syntheticBatch } from '../../apps/cli/src/bench/syntheticBatch';
 import { timedStep } from '../../apps/cli/src/bench/timedStep';
 
-const [rounds = 8, warmup = 2] = process.argv.slice(2).map(Number);
+const [roundsArg, warmupArg, configArg, endsArg] = process.argv.slice(2);
+const rounds = Number(roundsArg ?? 8);
+const warmup = Number(warmupArg ?? 2);
 await nodeAdapter.activate({ threads: 1 });
 
 const levers = Object.keys(nodeFusedLevers);
 const settings: [string, string][] = [
   ['none (plain tfjs ops)', levers.join(',')],
-  ...levers.map((l): [string, string] => [`only ${l}`, levers.filter((o) => o !== l).join(',')]),
+  ...(endsArg === 'ends'
+    ? []
+    : levers.map((l): [string, string] => [`only ${l}`, levers.filter((o) => o !== l).join(',')])),
   ['all four', ''],
 ];
 
-const cfg = { dim: 256, hiddenDim: 688, layers: 4, heads: 4, kvHeads: 4, vocab: 512, seqLen: 128 };
+const cfg = configArg
+  ? JSON.parse(configArg)
+  : { dim: 256, hiddenDim: 688, layers: 4, heads: 4, kvHeads: 4, vocab: 512, seqLen: 128 };
 const policy = createModel(cfg, { seed: 1 });
 const vars = policy.trainableVariables as tf.Variable[];
 const initial = vars.map((v) => tf.keep(v.clone()));
@@ -50,7 +57,9 @@ for (let round = 0; round < warmup + rounds; round++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const base = median(cpu.get(settings[0][0])!);
-console.log(`node levers A/B: ${rounds} rounds after ${warmup}, SimPO reference step, 1 thread`);
+console.log(
+  `node levers A/B: ${rounds} rounds after ${warmup}, SimPO step, 1 thread, ${JSON.stringify(cfg)}`,
+);
 for (const [label] of settings) {
   const c = median(cpu.get(label)!);
   console.log(
