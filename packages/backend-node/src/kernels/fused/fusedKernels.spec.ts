@@ -159,6 +159,43 @@ describe.skipIf(!ready)(
       );
     });
 
+    it('edge shapes: two classes, one row, zero rows', () => {
+      const two = keep(
+        tf.tensor2d([
+          [2.5, 40],
+          [-1, -1],
+        ]),
+      ); // (tfjs's own oneHot needs 2+ classes)
+      const zeroIds = keep(tf.tensor1d([0, 0], 'int32')) as tf.Tensor1D;
+      checkLever(
+        'node-fused-logprobs',
+        (l) => tokenLogProbs(l as tf.Tensor2D, zeroIds),
+        [two],
+        keep(tf.ones([2])),
+      );
+      const row = keep(tf.tensor2d([[3, -4]]));
+      checkLever(
+        'node-fused-rmsnorm',
+        (a) => rmsNorm(a as tf.Tensor2D, keep(tf.ones([2])), 1e-5),
+        [row],
+        keep(tf.ones([1, 2])),
+      );
+      const empty = keep(tf.zeros([0, 5]));
+      const noIds = keep(tf.zeros([0], 'int32')) as tf.Tensor1D;
+      checkLever(
+        'node-fused-logprobs',
+        (l) => tokenLogProbs(l as tf.Tensor2D, noIds),
+        [empty],
+        keep(tf.zeros([0])),
+      );
+      checkLever(
+        'node-matmul-transpose-flags',
+        (a, b) => matMul2d(a as tf.Tensor2D, b as tf.Tensor2D),
+        [empty, keep(tf.ones([5, 3]))],
+        keep(tf.zeros([0, 3])),
+      );
+    });
+
     it('PREFOPT_LEVERS=none unregisters every fused kernel; unset registers them again', () => {
       const names = Object.values(nodeFusedLevers).flatMap((c) => c.map((k) => k.kernelName));
       withLevers('none', () => {
