@@ -1,11 +1,13 @@
 // Times alternative op forms of the model's hot spots on one backend, forward + backward
 // (gradient w.r.t. the first input), median of 9, so model changes are chosen by measurement
 // (docs/performance.md). Usage:
-//   npx tsx --conditions=@prefopt/source tools/bench/opForms.mts [wasm|cpu|native|native-cpu]
+//   npx tsx --conditions=@prefopt/source tools/bench/opForms.mts [wasm|cpu|native|native-cpu|node]
+// On node, PREFOPT_LEVERS (e.g. `none`) switches the fused TensorFlow kernels off.
 import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
 import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
-import { rmsNorm, tokenLogProbs } from '@prefopt/model';
+import { nodeAdapter } from '@prefopt/backend-node';
+import { matMul2d, rmsNorm, scaledMaskedSoftmax, tokenLogProbs } from '@prefopt/model';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { batchMatMul } from '../../packages/model/src/ops/batchMatMul';
 
@@ -15,10 +17,14 @@ const adapters = {
   wasm: wasmAdapter,
   native: nativeAdapter,
   'native-cpu': nativeCpuAdapter,
+  node: nodeAdapter,
 };
 await adapters[name as keyof typeof adapters].activate({ threads: 1 });
 
-/** Median ms of forward + backward (gradient w.r.t. the first argument) of `f(a, b)`. */
+/**
+ * Median ms of forward + backward (gradient w.r.t. the first argument) of `f(a, b)`: wall
+ * clock and process CPU time (steadier on a busy machine).
+ */
 function time(
   label: string,
   f: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor,
@@ -31,13 +37,21 @@ function time(
   const run = () => tf.tidy(() => void g(a).dataSync());
   run();
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     run();
+    const c = process.cpuUsage(c0);
     ms.push(performance.now() - t0);
+    cpuMs.push((c.user + c.system) / 1000);
   }
-  ms.sort((p, q) => p - q);
-  console.log(`${name.padEnd(10)} ${label.padEnd(46)} ${ms[reps >> 1].toFixed(1).padStart(8)} ms`);
+  const median = (xs: number[]) =>
+    [...xs]
+      .sort((p, q) => p - q)
+      [reps >> 1].toFixed(1)
+      .padStart(8);
+  console.log(`${name.padEnd(10)} ${label.padEnd(46)} ${median(ms)} ms ${median(cpuMs)} CPU ms`);
 }
 
 // attention scores [N·H, T, hd]·[N·H, hd, T] at the reference shape (N = 8, H = 4, T = 127, hd = 64)
@@ -109,4 +123,30 @@ time(
   (a, w) => rmsNorm(a as tf.Tensor2D, w as tf.Tensor1D, 1e-5),
   h,
   gain,
+);
+
+// projection [2B·T, D]·[D, hidden] = [1016, 256]·[256, 688], gradient w.r.t. both
+time(
+  'projection: matMul2d (model), d/dx',
+  (a, w) => matMul2d(a as tf.Tensor2D, w as tf.Tensor2D),
+  h,
+  tf.randomNormal([256, 688]),
+);
+time(
+  'projection: matMul2d (model), d/dw',
+  (w, a) => matMul2d(a as tf.Tensor2D, w as tf.Tensor2D),
+  tf.randomNormal([256, 688]),
+  h,
+);
+
+// attention probabilities softmax(x·scale + mask) of [N·H, T, T] = [32, 127, 127]
+const scores = tf.randomNormal([32, 127, 127]);
+const causal = tf.tidy(() =>
+  tf.mul(tf.sub(tf.linalg.bandPart(tf.ones([127, 127]), -1, 0), 1), 1e9),
+);
+time(
+  'attention softmax: scaledMaskedSoftmax (model)',
+  (a, m) => scaledMaskedSoftmax(a as tf.Tensor3D, m as tf.Tensor2D, 0.125),
+  scores,
+  causal,
 );

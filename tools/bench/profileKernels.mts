@@ -1,10 +1,12 @@
 // Times every tfjs kernel of one training step (SimPO, after one warm-up step) on a backend,
 // by wrapping each registered kernel: which kernels a step spends its time in
 // (docs/performance.md). Usage:
-//   npx tsx --conditions=@prefopt/source tools/bench/profileKernels.mts [native|wasm|cpu|native-cpu] [model-config JSON]
+//   npx tsx --conditions=@prefopt/source tools/bench/profileKernels.mts [native|wasm|cpu|native-cpu|node] [model-config JSON]
+// Per kernel: wall ms, process CPU ms (steadier on a busy machine) and calls.
 import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
 import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
+import { nodeAdapter } from '@prefopt/backend-node';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { createModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
@@ -18,11 +20,12 @@ const adapters = {
   wasm: wasmAdapter,
   native: nativeAdapter,
   'native-cpu': nativeCpuAdapter,
+  node: nodeAdapter,
 };
 await adapters[name as keyof typeof adapters].activate({ threads: 1 });
 
 const backend = tf.getBackend();
-const spent = new Map<string, { ms: number; calls: number }>();
+const spent = new Map<string, { ms: number; cpuMs: number; calls: number }>();
 for (const kernel of tf.getKernelsForBackend(backend)) {
   const run = kernel.kernelFunc;
   tf.unregisterKernel(kernel.kernelName, backend);
@@ -30,9 +33,12 @@ for (const kernel of tf.getKernelsForBackend(backend)) {
     ...kernel,
     kernelFunc: (args) => {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const out = run(args);
-      const e = spent.get(kernel.kernelName) ?? { ms: 0, calls: 0 };
+      const c = process.cpuUsage(c0);
+      const e = spent.get(kernel.kernelName) ?? { ms: 0, cpuMs: 0, calls: 0 };
       e.ms += performance.now() - t0;
+      e.cpuMs += (c.user + c.system) / 1000;
       e.calls += 1;
       spent.set(kernel.kernelName, e);
       return out;
@@ -52,12 +58,13 @@ spent.clear();
 const { times } = await timedStep(parts, batch);
 const rows = [...spent.entries()].sort((a, b) => b[1].ms - a[1].ms);
 const total = rows.reduce((s, [, v]) => s + v.ms, 0);
+const totalCpu = rows.reduce((s, [, v]) => s + v.cpuMs, 0);
 console.log(
-  `${name} (tfjs ${backend}): step ${times.step.toFixed(1)} ms, CPU ${times.stepCpu.toFixed(1)} ms, kernels ${total.toFixed(1)} ms`,
+  `${name} (tfjs ${backend}): step ${times.step.toFixed(1)} ms, CPU ${times.stepCpu.toFixed(1)} ms, kernels ${total.toFixed(1)} ms, CPU ${totalCpu.toFixed(1)} ms`,
 );
 for (const [k, v] of rows.slice(0, 25))
   console.log(
-    `${k.padEnd(32)} ${v.ms.toFixed(1).padStart(8)} ms ${String(v.calls).padStart(5)} calls`,
+    `${k.padEnd(32)} ${v.ms.toFixed(1).padStart(8)} ms ${v.cpuMs.toFixed(1).padStart(8)} CPU ms ${String(v.calls).padStart(5)} calls`,
   );
 optimizer.dispose();
 policy.dispose();

@@ -1,5 +1,6 @@
 import type { BackendAdapter } from '@prefopt/core';
 import { createNativeAdapter } from './createNativeAdapter';
+import { syncNodeFusedKernels } from './kernels/fused/registerFusedKernels';
 import { registerTensorflowKernelFixes } from './kernels/tensorflowKernelFixes';
 import { locateNativePackage, type NativePackageLocation } from './locateNativePackage';
 
@@ -42,6 +43,9 @@ export function createNodeAdapter(options: NodeAdapterOptions = {}): BackendAdap
     notBuiltTail: ' Or use --backend wasm.',
     importFailedHint: `Set it up again: PREFOPT_TFJS_NODE_REBUILD=1 ${SETUP}.`,
     notStartedHint: `Set it up again: PREFOPT_TFJS_NODE_REBUILD=1 ${SETUP}.`,
-    afterLoad: registerTensorflowKernelFixes,
+    afterLoad: () => {
+      registerTensorflowKernelFixes();
+      syncNodeFusedKernels();
+    },
   });
 }

@@ -6,3 +6,4 @@ export { locateNativePackage } from './locateNativePackage';
 export type { NativePackageLocation } from './locateNativePackage';
 export { createNativeAdapter } from './createNativeAdapter';
 export type { NativeAdapterSpec } from './createNativeAdapter';
+export { nodeFusedLevers, syncNodeFusedKernels } from './kernels/fused/registerFusedKernels';

@@ -34,6 +34,8 @@ export { XorshiftRng } from './generate/XorshiftRng';
 export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
 export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';
 export { matMul2d } from './ops/matMul2d';
+export { batchMatMul } from './ops/batchMatMul';
+export { MATMUL_GRAD } from './ops/matMulGrad';
 export {
   scaledMaskedSoftmax,
   SCALED_MASKED_SOFTMAX,

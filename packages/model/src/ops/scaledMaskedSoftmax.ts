@@ -24,7 +24,9 @@ function kernelOp(scale: number) {
         tf
           .engine()
           .runKernel(SCALED_MASKED_SOFTMAX_GRAD, { y: saved[0], dy }, { scale }) as tf.Tensor, // [S, Tq, Tk]
-        tf.zerosLike(mask), // the mask is a constant
+        // the mask is a constant; zeros of its shape, not zerosLike: the forward's scope may
+        // have disposed it by now, and tfjs-node's ZerosLike reads its input
+        tf.zeros(mask.shape),
       ],
     };
   });
