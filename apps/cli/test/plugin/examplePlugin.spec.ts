@@ -5,7 +5,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createModel, saveModel } from '@prefopt/model';
 import { repoRoot, useCpuBackend } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
+import type { AblationSummary } from '../../src/ablate/report/RunSummary';
+import { biggerNumberTask } from '../../src/demo/task/biggerNumberTask';
+import { writeTaskFiles } from '../../src/demo/writeTaskFiles';
 import { moderateInput, tempFile } from '../objectives/runCli';
+import { writeTinyModelConfig } from '../support/writeTinyModelConfig';
 import { runMain } from '../support/runMain';
 import { fixtureArgs, trainFixture } from '../train/trainFixture';
 
@@ -152,6 +156,48 @@ describe('examples/objective-plugin in every verb', () => {
       expect(p.score_chosen).toBeGreaterThan(p.score_rejected);
     }
   });
+
+  it('ablate trains the plugin objective in a worker on the plugin backend, scored by its annotator', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefopt-plugin-ablate-'));
+    const files = writeTaskFiles(
+      join(dir, 'data'),
+      biggerNumberTask({ seed: 1, trainPairs: 8, heldoutPairs: 4 }),
+    );
+    const out = join(dir, 'out');
+    const r = await withPlugin([
+      'ablate',
+      '--grid',
+      '{"objective":["tanh-margin"],"beta":[2]}',
+      '--model',
+      writeTinyModelConfig(dir),
+      '--data',
+      files.train,
+      '--eval-data',
+      files.heldout,
+      '--steps',
+      '1',
+      '--batch-size',
+      '2',
+      '--gen-prompts',
+      '2',
+      '--max-new-tokens',
+      '4',
+      '--annotator',
+      'fewest-words',
+      '--backend',
+      'example-cpu',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AblationSummary;
+    expect(summary.runs.map((run) => run.name)).toEqual(['tanh-margin']);
+    expect(summary.runs[0].options).toMatchObject({ beta: 2 });
+    expect(summary.backend).toBe('example-cpu');
+    // fewest-words scores minus the word count: the mean over greedy generations is <= 0
+    expect(typeof summary.runs[0].ruleRate).toBe('number');
+    expect(summary.runs[0].ruleRate).toBeLessThanOrEqual(0);
+  }, 180_000);
 
   it('a second manifest giving a name the plugin gives is one error naming both', async () => {
     const copy = tempFile(
