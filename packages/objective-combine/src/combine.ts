@@ -39,8 +39,10 @@ export interface CombineFactory {
   readonly data: 'paired';
 }
 
+// A fresh arrow to freeze: freezing the hoisted `combineParts` itself would break the
+// `name` tsx/esbuild (keepNames) defines on it after this line runs.
 export const combine: CombineFactory = Object.freeze(
-  Object.assign(combineParts, {
+  Object.assign((parts: readonly CombinePart[]) => combineParts(parts), {
     objectiveName: 'combine' as const,
     description:
       'a weighted sum of objectives, Σ w_k·loss_k (TRL loss_type=[...] with loss_weights; RPO = DPO + α·NLL)',
