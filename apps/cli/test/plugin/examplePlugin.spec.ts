@@ -99,6 +99,43 @@ describe('examples/objective-plugin in every verb', () => {
     expect(rows(join(f.dir, 'run', 'metrics.jsonl'))).toHaveLength(1);
   });
 
+  it('bench times the plugin objective on the plugin backend', async () => {
+    const model = JSON.stringify({
+      dim: 16,
+      hiddenDim: 40,
+      layers: 2,
+      heads: 4,
+      kvHeads: 2,
+      vocab: 32,
+      seqLen: 16,
+    });
+    const r = await withPlugin([
+      'bench',
+      '--model-config',
+      model,
+      '--batch',
+      '2',
+      '--seq',
+      '12',
+      '--objective',
+      'tanh-margin',
+      '--steps',
+      '2',
+      '--warmup',
+      '1',
+      '--backend',
+      'example-cpu',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      backend: 'example-cpu',
+      tfBackend: 'example-cpu',
+      objective: 'tanh-margin',
+      steps: 2,
+    });
+  });
+
   it("train --objective with a typo lists the plugin's objectives and the nearest", async () => {
     const f = trainFixture(4);
     const r = await withPlugin(
