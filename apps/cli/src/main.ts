@@ -1,5 +1,10 @@
-import { fromFsError, PrefoptError, type PrefoptErrorKind } from '@prefopt/core';
-import type { Container } from 'inversify';
+import {
+  fromFsError,
+  PrefoptError,
+  REGISTRY,
+  type PrefoptErrorKind,
+  type Registry,
+} from '@prefopt/core';
 import { parseArgs } from './args/parseArgs';
 import type { CommandIo } from './commands/Command';
 import { commands } from './commands/commands';
@@ -46,17 +51,17 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo())
       io.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n${more}`);
       return 0;
     }
-    let container: Promise<Container> | undefined;
+    let registry: Promise<Registry> | undefined;
     const code = await command.run(
       { ...args, positionals: args.positionals.slice(1) },
       {
         io,
-        container: () =>
-          (container ??= createContainer(
+        registry: () =>
+          (registry ??= createContainer(
             args.repeated.plugin ?? [],
             io.cwd,
             args.repeated.override ?? [],
-          )),
+          ).then((c) => c.get<Registry>(REGISTRY))),
       },
     );
     return code ?? 0;

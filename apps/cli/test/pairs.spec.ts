@@ -95,7 +95,7 @@ describe('prefopt pairs (a fresh byte-level model)', () => {
     const a = await run([...base, '--annotator', 'reward-model']);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(
-      /unknown annotator 'reward-model'. Built-ins: contains-word, regex, bigger-number/,
+      /unknown annotator 'reward-model'. Available: contains-word, regex, bigger-number\./,
     );
     const b = await run([
       ...base,

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { BACKEND_ADAPTER, type BackendAdapter } from '@prefopt/core';
-import { Container } from 'inversify';
+import { createRegistry } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { cpuAdapter } from './cpuAdapter';
-import { cpuBackendModule } from './cpuBackendModule';
+import { cpuBackendPlugin } from './cpuBackendPlugin';
 
 describe('cpuAdapter', () => {
   it('is always available and makes cpu the current backend', async () => {
@@ -16,9 +15,9 @@ describe('cpuAdapter', () => {
     y.dispose();
   });
 
-  it('is bound under BACKEND_ADAPTER named cpu', async () => {
-    const container = new Container();
-    await container.load(cpuBackendModule);
-    expect(container.get<BackendAdapter>(BACKEND_ADAPTER, { name: 'cpu' })).toBe(cpuAdapter);
+  it('is listed in the package manifest as cpu', () => {
+    const registry = createRegistry([cpuBackendPlugin]);
+    expect(registry.names('backend')).toEqual(['cpu']);
+    expect(registry.get('backend', 'cpu')).toBe(cpuAdapter);
   });
 });

@@ -1,2 +1,2 @@
 export { cpuAdapter } from './cpuAdapter';
-export { cpuBackendModule } from './cpuBackendModule';
+export { cpuBackendPlugin } from './cpuBackendPlugin';

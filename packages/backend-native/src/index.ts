@@ -1,7 +1,7 @@
 export { nativeAdapter } from './nativeAdapter';
 export type { NativeBackendAdapter } from './nativeAdapter';
 export { nativeCpuAdapter } from './nativeCpuAdapter';
-export { nativeBackendModule } from './nativeBackendModule';
+export { nativeBackendPlugin } from './nativeBackendPlugin';
 export { registerNativeKernels } from './registerNativeKernels';
 export { NATIVE_CPU_BACKEND, registerNativeCpuBackend } from './registerNativeCpuBackend';
 export { loadNativeAddon, NATIVE_ADDON_PATH } from './addon/loadNativeAddon';

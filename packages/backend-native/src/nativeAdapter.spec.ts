@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { BACKEND_ADAPTER, type BackendAdapter } from '@prefopt/core';
+import { createRegistry } from '@prefopt/core';
 import { createModel } from '@prefopt/model';
 import { describeBackend, describeBackendBatch } from '@prefopt/testing';
-import { Container } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from './addon/loadNativeAddon';
 import { nativeAdapter } from './nativeAdapter';
-import { nativeBackendModule } from './nativeBackendModule';
+import { nativeBackendPlugin } from './nativeBackendPlugin';
 
 const tiny = { dim: 16, hiddenDim: 40, layers: 2, heads: 4, kvHeads: 2, vocab: 32, seqLen: 8 };
 
@@ -17,13 +16,10 @@ describeBackend(nativeAdapter, {
 });
 
 describe('nativeAdapter', () => {
-  it('is bound under BACKEND_ADAPTER as native and native-cpu', async () => {
-    const container = new Container();
-    await container.load(nativeBackendModule);
-    expect(container.get<BackendAdapter>(BACKEND_ADAPTER, { name: 'native' })).toBe(nativeAdapter);
-    expect(container.get<BackendAdapter>(BACKEND_ADAPTER, { name: 'native-cpu' }).name).toBe(
-      'native-cpu',
-    );
+  it('is listed in the package manifest as native and native-cpu', () => {
+    const registry = createRegistry([nativeBackendPlugin]);
+    expect(registry.names('backend')).toEqual(['native', 'native-cpu']);
+    expect(registry.get('backend', 'native')).toBe(nativeAdapter);
   });
 
   it('reports availability together with the reason when the addon is missing', async () => {

@@ -1,4 +1,4 @@
 export { nodeGpuAdapter } from './nodeGpuAdapter';
-export { nodeGpuBackendModule } from './nodeGpuBackendModule';
+export { nodeGpuBackendPlugin } from './nodeGpuBackendPlugin';
 export { createNodeGpuAdapter } from './createNodeGpuAdapter';
 export type { NodeGpuAdapterOptions } from './createNodeGpuAdapter';

@@ -1,5 +1,5 @@
 export { nodeAdapter } from './nodeAdapter';
-export { nodeBackendModule } from './nodeBackendModule';
+export { nodeBackendPlugin } from './nodeBackendPlugin';
 export { createNodeAdapter } from './createNodeAdapter';
 export type { NodeAdapterOptions } from './createNodeAdapter';
 export { locateNativePackage } from './locateNativePackage';

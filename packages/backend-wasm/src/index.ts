@@ -1,3 +1,3 @@
 export { wasmAdapter } from './wasmAdapter';
-export { wasmBackendModule } from './wasmBackendModule';
+export { wasmBackendPlugin } from './wasmBackendPlugin';
 export { registerWasmExtraKernels } from './registerWasmExtraKernels';

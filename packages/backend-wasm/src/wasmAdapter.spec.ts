@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { BACKEND_ADAPTER, type BackendAdapter } from '@prefopt/core';
-import { Container } from 'inversify';
+import { createRegistry } from '@prefopt/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wasmAdapter } from './wasmAdapter';
-import { wasmBackendModule } from './wasmBackendModule';
+import { wasmBackendPlugin } from './wasmBackendPlugin';
 
 describe('wasmAdapter', () => {
   beforeAll(async () => {
@@ -25,9 +24,9 @@ describe('wasmAdapter', () => {
     expect(tf.getBackend()).toBe('wasm');
   });
 
-  it('is bound under BACKEND_ADAPTER named wasm', async () => {
-    const container = new Container();
-    await container.load(wasmBackendModule);
-    expect(container.get<BackendAdapter>(BACKEND_ADAPTER, { name: 'wasm' })).toBe(wasmAdapter);
+  it('is listed in the package manifest as wasm', () => {
+    const registry = createRegistry([wasmBackendPlugin]);
+    expect(registry.names('backend')).toEqual(['wasm']);
+    expect(registry.get('backend', 'wasm')).toBe(wasmAdapter);
   });
 });

@@ -1,3 +1,3 @@
 export { webgpuAdapter } from './webgpuAdapter';
-export { webgpuBackendModule } from './webgpuBackendModule';
+export { webgpuBackendPlugin } from './webgpuBackendPlugin';
 export { gpuAdapterInfo } from './gpuAdapterInfo';

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { BACKEND_ADAPTER, type BackendAdapter } from '@prefopt/core';
-import { Container } from 'inversify';
+import { createRegistry } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { webgpuAdapter } from './webgpuAdapter';
-import { webgpuBackendModule } from './webgpuBackendModule';
+import { webgpuBackendPlugin } from './webgpuBackendPlugin';
 
 const available = await webgpuAdapter.isAvailable();
 if (!available)
@@ -34,10 +33,10 @@ function probe(env: Record<string, string>) {
 }
 
 describe('webgpuAdapter', () => {
-  it('is bound under BACKEND_ADAPTER named webgpu', async () => {
-    const container = new Container();
-    await container.load(webgpuBackendModule);
-    expect(container.get<BackendAdapter>(BACKEND_ADAPTER, { name: 'webgpu' })).toBe(webgpuAdapter);
+  it('is listed in the package manifest as webgpu', () => {
+    const registry = createRegistry([webgpuBackendPlugin]);
+    expect(registry.names('backend')).toEqual(['webgpu']);
+    expect(registry.get('backend', 'webgpu')).toBe(webgpuAdapter);
   });
 
   it('with no Vulkan driver: unavailable, and activate says what to install', () => {

@@ -47,7 +47,13 @@ export { logSigmoid } from './math/logSigmoid';
 export { stopGradient } from './math/stopGradient';
 export { seededRandom } from './math/seededRandom';
 
-export { ANNOTATOR_FACTORY, BACKEND_ADAPTER, OBJECTIVE_FACTORY } from './di/tokens';
+export { REGISTRY } from './di/tokens';
+export type { AnyObjectiveFactory, PluginManifest } from './plugin/PluginManifest';
+export type { Registry, RegistryEntry, RegistryKind, RegistryKinds } from './plugin/Registry';
+export { createRegistry } from './plugin/createRegistry';
+export type { CreateRegistryOptions, SourcedManifest } from './plugin/createRegistry';
+export { checkManifest } from './plugin/checkManifest';
+export { editDistance, nearestName } from './plugin/nearestName';
 export type {
   BackendActivateOptions,
   BackendAdapter,

@@ -96,6 +96,15 @@ describe('combine', () => {
     tf.dispose(inputs as unknown as tf.TensorContainer);
   });
 
+  it('carries factory metadata: its name (the objectives it makes), description, no options', () => {
+    expect(combine.objectiveName).toBe('combine');
+    expect(twoParts().name).toBe(combine.objectiveName);
+    expect(combine.description).toMatch(/weighted sum/);
+    expect(combine.options).toEqual({});
+    expect(combine.data).toBe('paired');
+    expect(Object.isFrozen(combine)).toBe(true);
+  });
+
   it('rejects no parts, negative or all-zero weights with config errors', () => {
     expect(() => combine([])).toThrow(/at least one/);
     expect(() => combine([{ objective: lin(), weight: -1 }])).toThrow(

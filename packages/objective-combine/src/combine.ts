@@ -14,6 +14,7 @@ import {
   type Objective,
   type ObjectiveInputs,
   type ObjectiveOutput,
+  type OptionSpecs,
   type OptionValue,
 } from '@prefopt/core';
 
@@ -23,7 +24,34 @@ export interface CombinePart {
   weight: number;
 }
 
-export function combine(parts: readonly CombinePart[]): Objective {
+/**
+ * `combine` with the metadata every objective factory carries (name, description, declared
+ * options, data), so it can be listed and described like them. It takes its parts, not
+ * options: each part's options are set on the part (`dpo({ beta: 0.1 })`), and
+ * `requiresReference` is the combined objective's (true iff a part needs a reference).
+ */
+export interface CombineFactory {
+  (parts: readonly CombinePart[]): Objective;
+  readonly objectiveName: 'combine';
+  readonly description: string;
+  /** None of its own. */
+  readonly options: OptionSpecs;
+  readonly data: 'paired';
+}
+
+// A fresh arrow to freeze: freezing the hoisted `combineParts` itself would break the
+// `name` tsx/esbuild (keepNames) defines on it after this line runs.
+export const combine: CombineFactory = Object.freeze(
+  Object.assign((parts: readonly CombinePart[]) => combineParts(parts), {
+    objectiveName: 'combine' as const,
+    description:
+      'a weighted sum of objectives, Σ w_k·loss_k (TRL loss_type=[...] with loss_weights; RPO = DPO + α·NLL)',
+    options: Object.freeze({}),
+    data: 'paired' as const,
+  }),
+);
+
+function combineParts(parts: readonly CombinePart[]): Objective {
   if (!Array.isArray(parts) || parts.length === 0) {
     throw new PrefoptError('config', 'combine: give at least one { objective, weight } part.');
   }
@@ -69,7 +97,7 @@ export function combine(parts: readonly CombinePart[]): Objective {
   const tokenLogitStats = parts.some((p) => p.objective.needs?.tokenLogitStats);
   const frozenParts = parts.map((p) => ({ objective: p.objective, weight: p.weight }));
   const combined: Objective = {
-    name: 'combine',
+    name: combine.objectiveName,
     requiresReference: parts.some((p) => p.objective.requiresReference),
     options: Object.freeze(options),
     ...(tokenLogps ? { needs: Object.freeze({ tokenLogps, tokenLogitStats }) } : {}),

@@ -1,2 +1,2 @@
 export { combine } from './combine';
-export type { CombinePart } from './combine';
+export type { CombineFactory, CombinePart } from './combine';

@@ -16,4 +16,4 @@ export { rdpo } from './rdpo';
 export { robustDpo } from './robustDpo';
 export { sppoHard } from './sppoHard';
 export { dpoVariants } from './dpoVariants';
-export { dpoVariantsModule } from './dpoVariantsModule';
+export { dpoVariantsPlugin } from './dpoVariantsPlugin';

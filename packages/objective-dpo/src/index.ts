@@ -1,2 +1,2 @@
 export { dpo } from './dpo';
-export { dpoModule } from './dpoModule';
+export { dpoPlugin } from './dpoPlugin';

@@ -1,2 +1,2 @@
 export { ipo } from './ipo';
-export { ipoModule } from './ipoModule';
+export { ipoPlugin } from './ipoPlugin';

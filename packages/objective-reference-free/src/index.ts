@@ -3,4 +3,4 @@ export { cpo } from './cpo';
 export { log1mExp } from './log1mExp';
 export { orpo } from './orpo';
 export { sft } from './sft';
-export { referenceFreeModule } from './referenceFreeModule';
+export { referenceFreePlugin } from './referenceFreePlugin';

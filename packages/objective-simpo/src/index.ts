@@ -1,2 +1,2 @@
 export { simpo } from './simpo';
-export { simpoModule } from './simpoModule';
+export { simpoPlugin } from './simpoPlugin';

@@ -1,4 +1,4 @@
 export { bco } from './bco';
 export { kto } from './kto';
 export { unpairedObjectives } from './unpairedObjectives';
-export { unpairedModule } from './unpairedModule';
+export { unpairedPlugin } from './unpairedPlugin';

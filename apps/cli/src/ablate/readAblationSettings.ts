@@ -1,9 +1,6 @@
-import { OBJECTIVE_FACTORY, PrefoptError, type ObjectiveFactory } from '@prefopt/core';
-import type { Container } from 'inversify';
+import { PrefoptError, type Registry } from '@prefopt/core';
 import { jsonFlag, numberFlag, requireString, stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
-import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
-import { objectiveModules } from '../objectives/objectiveModules';
 import type { AblationSettings } from './AblationSettings';
 import { chooseTokenizer } from '../train/chooseTokenizer';
 import { expandGrid } from './grid/expandGrid';
@@ -11,14 +8,13 @@ import { expandGrid } from './grid/expandGrid';
 /** `prefopt ablate` flags → settings; `backend` is resolved by the caller. */
 export async function readAblationSettings(
   args: ParsedArgs,
-  container: Container,
-  cwd: string,
+  registry: Registry,
   command: string,
 ): Promise<Omit<AblationSettings, 'backend' | 'threads'>> {
   const plugins = args.repeated.plugin ?? [];
   const declared = (name: string): string[] | undefined =>
-    container.isBound(OBJECTIVE_FACTORY, { name })
-      ? Object.keys(container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name }).options)
+    registry.has('objective', name)
+      ? Object.keys(registry.get('objective', name).options)
       : undefined;
   const grid = jsonFlag(args, 'grid');
   if (grid === undefined) {
@@ -27,8 +23,7 @@ export async function readAblationSettings(
       `missing --grid, e.g. --grid '{"objective":["simpo"],"gamma":[0,0.5,1],"lengthNormalize":[true,false]}'.`,
     );
   }
-  const available = await boundObjectiveNames(await objectiveModules(plugins, cwd));
-  const runs = expandGrid(grid, declared, available);
+  const runs = expandGrid(grid, declared, registry.names('objective'));
   const annotatorName = stringFlag(args, 'annotator');
   const annotatorOptions = jsonFlag(args, 'annotatorOptions') ?? {};
   if (

@@ -10,7 +10,7 @@ const THREADED = new Set(['node', 'node-gpu', 'native']);
 /**
  * The one place CLI verbs turn `--backend auto|cpu|wasm|native|native-cpu|node|node-gpu|webgpu` (default
  * auto) and `--threads N` into an activated TensorFlow.js backend. Adapters come from
- * the container (bundled ones plus any a `--plugin` binds under BACKEND_ADAPTER). `auto`
+ * the registry (bundled ones plus any a `--plugin` manifest lists). `auto`
  * prints its pick to stderr. An absent backend fails with a `backend` error that says
  * what to install. Returns the active adapter.
  */
@@ -20,7 +20,7 @@ export async function activateBackend(
 ): Promise<BackendAdapter> {
   const name = stringFlag(args, 'backend', 'auto')!;
   const threads = numberFlag(args, 'threads', undefined, { min: 1, max: 256, integer: true });
-  const adapter = await resolveBackend(await ctx.container(), name, ctx.io.stderr);
+  const adapter = await resolveBackend(await ctx.registry(), name, ctx.io.stderr);
   if (threads !== undefined && !THREADED.has(adapter.name)) {
     ctx.io.stderr.write(
       `prefopt: --threads applies to the node, node-gpu and native backends; ${adapter.name} ignores it.\n`,

@@ -1,21 +1,18 @@
-import { BACKEND_ADAPTER, type BackendAdapter } from '@prefopt/core';
 import { booleanFlag } from '../args/flagReaders';
 import type { Command } from '../commands/Command';
-import { builtinBackendNames } from './builtinBackendNames';
 import { pickAutoBackend } from './pickAutoBackend';
 
 /** `prefopt backends`: each backend adapter, whether it can start here, and auto's pick. */
 export const backendsCommand: Command = {
   name: 'backends',
   summary: 'list the TensorFlow.js backends, which can start here, and what --backend auto picks',
-  usage: 'prefopt backends [--json]',
+  usage: 'prefopt backends [--json] [--plugin <package or path>]…',
 
-  async run(args, { io, container }) {
+  async run(args, { io, registry }) {
     const json = booleanFlag(args, 'json');
-    const c = await container();
-    const adapters = builtinBackendNames
-      .filter((name) => c.isBound(BACKEND_ADAPTER, { name }))
-      .map((name) => c.get<BackendAdapter>(BACKEND_ADAPTER, { name }))
+    const adapters = (await registry())
+      .list('backend')
+      .map((e) => e.value)
       .sort((a, b) => b.priority - a.priority);
     const rows = [];
     for (const a of adapters) {

@@ -1,34 +1,28 @@
-import { BACKEND_ADAPTER, PrefoptError, type BackendAdapter } from '@prefopt/core';
-import type { Container } from 'inversify';
-import { builtinBackendNames } from './builtinBackendNames';
+import { nearestName, PrefoptError, type BackendAdapter, type Registry } from '@prefopt/core';
 import { pickAutoBackend } from './pickAutoBackend';
 
 /**
- * The adapter `--backend NAME` means, not yet activated: a name bound under
- * BACKEND_ADAPTER (bundled, or bound by a --plugin), or for 'auto' the best available
- * one, announced on `stderr` with what it passed over.
+ * The adapter `--backend NAME` means, not yet activated: a backend in the registry
+ * (bundled, or from a --plugin manifest), or for 'auto' the best available one of all of
+ * them by `priority`, announced on `stderr` with what it passed over.
  */
 export async function resolveBackend(
-  container: Container,
+  registry: Registry,
   name: string,
   stderr: { write(text: string): unknown },
 ): Promise<BackendAdapter> {
-  const bound = (n: string) =>
-    container.isBound(BACKEND_ADAPTER, { name: n })
-      ? container.get<BackendAdapter>(BACKEND_ADAPTER, { name: n })
-      : undefined;
+  const adapters = registry.list('backend').map((e) => e.value);
   if (name !== 'auto') {
-    const adapter = bound(name);
-    if (!adapter) {
-      const names = builtinBackendNames.filter((n) => bound(n));
-      throw new PrefoptError(
-        'config',
-        `--backend '${name}' is not a backend. Choose auto, ${names.join(', ')}, or a name a --plugin binds.`,
-      );
-    }
-    return adapter;
+    if (registry.has('backend', name)) return registry.get('backend', name);
+    const names = ['auto', ...registry.names('backend')];
+    const near = nearestName(name, names);
+    throw new PrefoptError(
+      'config',
+      `--backend '${name}' is not a backend. Choose ${names.join(', ')}${near ? ` (did you mean '${near}'?)` : ''}, ` +
+        `or a name a --plugin adds.`,
+    );
   }
-  const choice = await pickAutoBackend(builtinBackendNames.flatMap((n) => bound(n) ?? []));
+  const choice = await pickAutoBackend(adapters);
   const passed = choice.skipped.map((s) => `${s.name} (${s.reason})`).join(', ');
   stderr.write(
     `prefopt: --backend auto picked ${choice.adapter.name}` +

@@ -1,4 +1,4 @@
-import type { Container } from 'inversify';
+import type { Registry } from '@prefopt/core';
 import type { ParsedArgs } from '../args/parseArgs';
 
 /** Where a command writes; tests pass buffers, the process passes stdout/stderr. */
@@ -10,8 +10,11 @@ export interface CommandIo {
 
 export interface CommandContext {
   io: CommandIo;
-  /** The composition root's container: bundled plugins plus every `--plugin`. Built on first use. */
-  container(): Promise<Container>;
+  /**
+   * Every objective, backend and annotator: the bundled plugins plus every `--plugin`,
+   * as the composition root's container holds it. Built on first use.
+   */
+  registry(): Promise<Registry>;
 }
 
 /** One CLI verb. `run` returns the exit code (0 when it returns nothing). */

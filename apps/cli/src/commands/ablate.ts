@@ -20,15 +20,10 @@ export const ablate: Command = {
 
   async run(args, ctx) {
     if (booleanFlag(args, 'worker')) return runWorker(ctx);
-    const container = await ctx.container();
-    const settings = await readAblationSettings(
-      args,
-      container,
-      ctx.io.cwd,
-      commandLine('ablate', args),
-    );
+    const registry = await ctx.registry();
+    const settings = await readAblationSettings(args, registry, commandLine('ablate', args));
     const backend = (
-      await resolveBackend(container, stringFlag(args, 'backend', 'auto')!, ctx.io.stderr)
+      await resolveBackend(registry, stringFlag(args, 'backend', 'auto')!, ctx.io.stderr)
     ).name;
     const threads = numberFlag(args, 'threads', undefined, { min: 1, integer: true });
     await runAblation({ ...settings, backend, threads }, ctx.io);

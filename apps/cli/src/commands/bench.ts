@@ -6,8 +6,6 @@ import { readBenchOptions } from '../bench/readBenchOptions';
 import { runBench } from '../bench/runBench';
 import { runTrainerBench } from '../bench/runTrainerBench';
 import { loraFlagKeys } from '../lora/loraFlags';
-import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
-import { objectiveModules } from '../objectives/objectiveModules';
 import { resolveObjective } from '../objectives/resolveObjective';
 import type { Command } from './Command';
 
@@ -50,9 +48,7 @@ export const bench: Command = {
   async run(args, ctx) {
     const options = readBenchOptions(args);
     const objective = await resolveObjective(options.objective, args, {
-      container: await ctx.container(),
-      available: async () =>
-        boundObjectiveNames(await objectiveModules(args.repeated.plugin ?? [], ctx.io.cwd)),
+      registry: await ctx.registry(),
       ownFlags: BENCH_FLAGS,
     });
     const adapter = await activateBackend(args, ctx);

@@ -25,7 +25,7 @@ export const demo: Command = {
     }
     const backend = (
       await resolveBackend(
-        await ctx.container(),
+        await ctx.registry(),
         stringFlag(args, 'backend', 'auto')!,
         ctx.io.stderr,
       )

@@ -44,7 +44,7 @@ export const evalCommand: Command = {
       ),
     );
     const annotator = resolveAnnotator(
-      await ctx.container(),
+      await ctx.registry(),
       requireString(
         args,
         'annotator',

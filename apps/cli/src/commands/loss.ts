@@ -1,10 +1,8 @@
 import { requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
-import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { evaluateLoss } from '../objectives/evaluateLoss';
 import { evaluateTokenLoss } from '../objectives/evaluateTokenLoss';
 import { evaluateUnpairedLoss } from '../objectives/evaluateUnpairedLoss';
-import { objectiveModules } from '../objectives/objectiveModules';
 import { readLossInput } from '../objectives/readLossInput';
 import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
 import { readUnpairedLossInput } from '../objectives/readUnpairedLossInput';
@@ -40,11 +38,8 @@ export const loss: Command = {
       'input',
       'a JSON file of per-pair log-probs and lengths (see prefopt loss --help).',
     );
-    const container = await ctx.container();
     const objective = await resolveAnyObjective(spec, args, {
-      container,
-      available: async () =>
-        boundObjectiveNames(await objectiveModules(args.repeated.plugin ?? [], ctx.io.cwd)),
+      registry: await ctx.registry(),
       ownFlags: LOSS_FLAGS,
     });
     // float32 on the pure-JS cpu backend unless --backend says otherwise.

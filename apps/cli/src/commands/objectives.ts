@@ -1,9 +1,6 @@
 import { booleanFlag } from '../args/flagReaders';
-import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { describeObjectiveFactories } from '../objectives/describeObjectiveFactories';
 import { formatObjectiveListings } from '../objectives/formatObjectiveListings';
-import { objectiveModules } from '../objectives/objectiveModules';
-import { resolveObjectiveFactory } from '../objectives/resolveObjectiveFactory';
 import type { Command } from './Command';
 
 /** `prefopt objectives`: every objective available (bundled and --plugin), with its options. */
@@ -12,15 +9,9 @@ export const objectives: Command = {
   summary: 'list the objectives available, whether they need a reference model, and their options',
   usage: 'prefopt objectives [--json] [--plugin <package or path>]…',
 
-  async run(args, { io, container }) {
+  async run(args, { io, registry }) {
     const json = booleanFlag(args, 'json');
-    const names = await boundObjectiveNames(
-      await objectiveModules(args.repeated.plugin ?? [], io.cwd),
-    );
-    const c = await container();
-    const factories = [];
-    for (const name of names)
-      factories.push(await resolveObjectiveFactory(c, name, async () => names));
+    const factories = (await registry()).list('objective').map((e) => e.value);
     const listings = describeObjectiveFactories(factories);
     io.stdout.write(
       json ? `${JSON.stringify(listings, null, 2)}\n` : formatObjectiveListings(listings),

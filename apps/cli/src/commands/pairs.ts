@@ -34,7 +34,7 @@ export const pairs: Command = {
       requireString(args, 'out', 'the JSONL file to write the pairs to.'),
     );
     const annotator = resolveAnnotator(
-      await ctx.container(),
+      await ctx.registry(),
       requireString(
         args,
         'annotator',

@@ -1,4 +1,4 @@
-import { PrefoptError, type Objective, type ObjectiveFactory } from '@prefopt/core';
+import { PrefoptError, type AnyObjectiveFactory, type Objective } from '@prefopt/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 
 const isTensor = (v: unknown): v is Tensor =>
@@ -47,7 +47,7 @@ export function checkedObjective(objective: Objective, source: string): Objectiv
 }
 
 /** The factory, making checked objectives (its name, options and metadata unchanged). */
-export function checkedFactory(factory: ObjectiveFactory, source: string): ObjectiveFactory {
+export function checkedFactory<F extends AnyObjectiveFactory>(factory: F, source: string): F {
   return new Proxy(factory, {
     apply: (target, self, args: unknown[]) =>
       checkedObjective(Reflect.apply(target, self, args) as Objective, source),

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OBJECTIVE_FACTORY, PrefoptError } from '@prefopt/core';
-import { ContainerModule } from 'inversify';
+import { checkManifest, PrefoptError, type SourcedManifest } from '@prefopt/core';
 
 /**
  * Loads a `--plugin` (a path, or a package name installed near `cwd`) and returns its
- * ContainerModules. A plugin module exports ContainerModules (named or default); a module
- * that exports only objective factories is wrapped in one, so a plugin needs no inversify.
+ * manifest: the module's default export, or its export named `plugin`. A module written for
+ * the old inversify wiring (ContainerModules, bare factories) gets an error saying what to
+ * export instead.
  */
-export async function loadPlugin(spec: string, cwd: string): Promise<ContainerModule[]> {
+export async function loadPlugin(spec: string, cwd: string): Promise<SourcedManifest> {
   const entry = resolveEntry(spec, cwd);
   let mod: Record<string, unknown>;
   try {
@@ -21,36 +21,36 @@ export async function loadPlugin(spec: string, cwd: string): Promise<ContainerMo
       { cause: e },
     );
   }
-  const exported = Object.values(mod);
-  const modules = exported.filter(isContainerModule);
-  if (modules.length) return [...new Set(modules)];
-  const factories = exported.filter(isObjectiveFactory);
-  if (factories.length) {
-    return [
-      new ContainerModule(({ bind }) => {
-        for (const f of new Set(factories))
-          bind(OBJECTIVE_FACTORY).toConstantValue(f).whenNamed(f.objectiveName);
-      }),
-    ];
-  }
-  throw new PrefoptError(
+  const given = mod.default ?? mod.plugin;
+  if (given === undefined) throw noManifest(spec, entry, Object.values(mod));
+  const manifest = checkManifest(given, `plugin '${spec}'`);
+  return { manifest, source: `plugin '${manifest.name}' (${spec})` };
+}
+
+/** The error for a module with neither a default export nor `plugin`, saying what it has instead. */
+function noManifest(spec: string, entry: string, exported: unknown[]): PrefoptError {
+  const old = exported.some(isContainerModule)
+    ? 'an inversify ContainerModule, which prefopt no longer reads'
+    : exported.some(isObjectiveFactory)
+      ? 'objective factories but no manifest listing them'
+      : 'no plugin manifest';
+  return new PrefoptError(
     'plugin',
-    `plugin '${spec}' (${entry}) exports no ContainerModule and no objective factory. ` +
-      `Export a ContainerModule that binds OBJECTIVE_FACTORY, or export factories made with defineObjective.`,
+    `plugin '${spec}' (${entry}) exports ${old}. Export a manifest as default or as 'plugin': ` +
+      `export default { name: 'my-plugin', objectives: [myObjective], backends: [], annotators: [] } (see docs/objectives.md).`,
   );
 }
 
-function isContainerModule(v: unknown): v is ContainerModule {
+function isContainerModule(v: unknown): boolean {
   return (
-    v instanceof ContainerModule ||
-    (typeof v === 'object' &&
-      v !== null &&
-      typeof (v as ContainerModule).load === 'function' &&
-      typeof (v as ContainerModule).id === 'number')
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { load?: unknown }).load === 'function' &&
+    typeof (v as { id?: unknown }).id === 'number'
   );
 }
 
-function isObjectiveFactory(v: unknown): v is { objectiveName: string } {
+function isObjectiveFactory(v: unknown): boolean {
   return (
     typeof v === 'function' && typeof (v as { objectiveName?: unknown }).objectiveName === 'string'
   );

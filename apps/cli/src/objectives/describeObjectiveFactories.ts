@@ -1,4 +1,4 @@
-import { describeRange, type ObjectiveFactory } from '@prefopt/core';
+import { describeRange, type AnyObjectiveFactory } from '@prefopt/core';
 import { kebabCase } from '../args/parseArgs';
 
 /** One objective as `prefopt objectives --json` prints it. */
@@ -24,14 +24,14 @@ export interface ObjectiveListing {
 
 /** Factories → plain listings (default `null` where an option is unset unless given). */
 export function describeObjectiveFactories(
-  factories: readonly ObjectiveFactory[],
+  factories: readonly AnyObjectiveFactory[],
 ): ObjectiveListing[] {
   return factories.map((f) => ({
     name: f.objectiveName,
     requiresReference: f.requiresReference,
     description: f.description,
-    data: (f as { data?: 'paired' | 'unpaired' }).data ?? 'paired',
-    needs: f.needs ?? null,
+    data: f.data ?? 'paired',
+    needs: ('needs' in f ? f.needs : undefined) ?? null,
     state: f.state ? Object.keys(f.state.initial) : null,
     options: Object.entries(f.options).map(([name, spec]) => ({
       name,

@@ -1,5 +1,5 @@
 import { PrefoptError, type OptionSpecs, type OptionValue } from '@prefopt/core';
-import { nearestName } from '../args/nearestName';
+import { nearestName } from '@prefopt/core';
 import { kebabCase, type ParsedArgs } from '../args/parseArgs';
 
 /** What this needs of a factory: its name and declared options. */

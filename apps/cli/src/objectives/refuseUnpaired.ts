@@ -1,7 +1,12 @@
-import { isUnpairedFactory, PrefoptError } from '@prefopt/core';
+import {
+  isUnpairedFactory,
+  PrefoptError,
+  type AnyObjectiveFactory,
+  type ObjectiveFactory,
+} from '@prefopt/core';
 
 /** For paired-only paths (combinations, ablations): a config error for an unpaired factory. */
-export function refuseUnpaired<F>(factory: F, name: string): F {
+export function refuseUnpaired(factory: AnyObjectiveFactory, name: string): ObjectiveFactory {
   if (isUnpairedFactory(factory)) {
     throw new PrefoptError(
       'config',

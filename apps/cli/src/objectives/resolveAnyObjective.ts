@@ -1,4 +1,4 @@
-import { isUnpairedFactory, OBJECTIVE_FACTORY, type UnpairedObjective } from '@prefopt/core';
+import { isUnpairedFactory, type UnpairedObjective } from '@prefopt/core';
 import type { AnyObjective } from '@prefopt/trainer';
 import type { ParsedArgs } from '../args/parseArgs';
 import { objectiveOptionsFromFlags } from './objectiveOptionsFromFlags';
@@ -6,7 +6,7 @@ import { resolveObjective, type ResolveObjectiveOptions } from './resolveObjecti
 
 /**
  * Like `resolveObjective`, for the verbs that also run unpaired objectives (train, loss):
- * a single name bound to an unpaired factory (kto, bco) gives that objective; anything
+ * a single name of an unpaired factory (kto, bco) gives that objective; anything
  * else goes through `resolveObjective`.
  */
 export async function resolveAnyObjective(
@@ -15,8 +15,8 @@ export async function resolveAnyObjective(
   o: ResolveObjectiveOptions,
 ): Promise<AnyObjective> {
   const name = spec.trim();
-  if (/^[a-z][a-z0-9-]*$/.test(name) && o.container.isBound(OBJECTIVE_FACTORY, { name })) {
-    const factory: unknown = o.container.get(OBJECTIVE_FACTORY, { name });
+  if (/^[a-z][a-z0-9-]*$/.test(name) && o.registry.has('objective', name)) {
+    const factory = o.registry.get('objective', name);
     if (isUnpairedFactory(factory)) {
       return factory(
         objectiveOptionsFromFlags(factory, args, o.config ?? {}, o.ownFlags),

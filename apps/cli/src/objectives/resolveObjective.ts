@@ -1,6 +1,5 @@
-import { PrefoptError, type Objective } from '@prefopt/core';
+import { PrefoptError, type Objective, type Registry } from '@prefopt/core';
 import { combine } from '@prefopt/objective-combine';
-import type { Container } from 'inversify';
 import { kebabCase, type ParsedArgs } from '../args/parseArgs';
 import { objectiveOptionsFromFlags } from './objectiveOptionsFromFlags';
 import { parseObjectiveSpec } from './parseObjectiveSpec';
@@ -8,9 +7,8 @@ import { refuseUnpaired } from './refuseUnpaired';
 import { resolveObjectiveFactory } from './resolveObjectiveFactory';
 
 export interface ResolveObjectiveOptions {
-  container: Container;
-  /** Names bound under OBJECTIVE_FACTORY, asked for only to word an unknown-name error. */
-  available: () => Promise<string[]>;
+  /** Every objective (bundled and from each --plugin); its errors list the names. */
+  registry: Registry;
   /** Option values from a config file (lowest precedence). */
   config?: Readonly<Record<string, unknown>>;
   /** The verb's own flags; any other flag must be an option of the objective. */
@@ -30,7 +28,7 @@ export async function resolveObjective(
   const terms = parseObjectiveSpec(spec);
   if (terms.length === 1 && !spec.includes('*')) {
     const factory = refuseUnpaired(
-      await resolveObjectiveFactory(o.container, terms[0].name, o.available),
+      resolveObjectiveFactory(o.registry, terms[0].name),
       terms[0].name,
     );
     return factory(objectiveOptionsFromFlags(factory, args, o.config ?? {}, o.ownFlags));
@@ -61,10 +59,7 @@ export async function resolveObjective(
   }
   const parts = [];
   for (const term of terms) {
-    const factory = refuseUnpaired(
-      await resolveObjectiveFactory(o.container, term.name, o.available),
-      term.name,
-    );
+    const factory = refuseUnpaired(resolveObjectiveFactory(o.registry, term.name), term.name);
     const own = params[term.name];
     if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own))) {
       throw new PrefoptError(

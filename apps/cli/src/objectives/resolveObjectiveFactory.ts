@@ -1,22 +1,12 @@
-import { OBJECTIVE_FACTORY, PrefoptError, type ObjectiveFactory } from '@prefopt/core';
-import type { Container } from 'inversify';
+import type { ObjectiveFactory, Registry, UnpairedObjectiveFactory } from '@prefopt/core';
 
 /**
- * The factory bound under `name`, or a config error that lists the names available
- * (`available` is only asked for on that path: it loads the modules into a recorder).
+ * The factory the registry holds under `name`, or the registry's one-line config error
+ * listing the objectives available (bundled and from every --plugin) and the nearest name.
  */
-export async function resolveObjectiveFactory(
-  container: Container,
+export function resolveObjectiveFactory(
+  registry: Registry,
   name: string,
-  available: () => Promise<string[]>,
-): Promise<ObjectiveFactory> {
-  if (container.isBound(OBJECTIVE_FACTORY, { name })) {
-    return container.get<ObjectiveFactory>(OBJECTIVE_FACTORY, { name });
-  }
-  const names = await available();
-  throw new PrefoptError(
-    'config',
-    `unknown objective '${name}'. Available: ${names.join(', ')}. ` +
-      `(A third-party objective needs --plugin <package or path>.)`,
-  );
+): ObjectiveFactory | UnpairedObjectiveFactory {
+  return registry.get('objective', name);
 }

@@ -1,26 +1,16 @@
-import {
-  ANNOTATOR_FACTORY,
-  PrefoptError,
-  type Annotator,
-  type AnnotatorFactory,
-} from '@prefopt/core';
-import type { Container } from 'inversify';
+import { PrefoptError, type Annotator, type Registry } from '@prefopt/core';
 
-/** `--annotator NAME --annotator-options JSON` → a configured Annotator from the container. */
-export function resolveAnnotator(container: Container, name: string, options: unknown): Annotator {
-  if (!container.isBound(ANNOTATOR_FACTORY, { name })) {
-    throw new PrefoptError(
-      'config',
-      `unknown annotator '${name}'. Built-ins: contains-word, regex, bigger-number; a third-party one (a reward model) needs --plugin <package or path>.`,
-    );
-  }
+/**
+ * `--annotator NAME --annotator-options JSON` → a configured Annotator from the registry
+ * (an unknown name is the registry's error, listing the annotators available).
+ */
+export function resolveAnnotator(registry: Registry, name: string, options: unknown): Annotator {
+  const factory = registry.get('annotator', name);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new PrefoptError(
       'config',
       `--annotator-options must be a JSON object like '{"word":"dog"}', got ${JSON.stringify(options)}.`,
     );
   }
-  return container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(
-    options as Record<string, unknown>,
-  );
+  return factory(options as Record<string, unknown>);
 }

@@ -15,10 +15,8 @@ import { stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
 import { activateBackend } from '../backend/activateBackend';
 import type { CommandContext } from '../commands/Command';
-import { bundledModules } from '../container/bundledModules';
 import { readLoraSettings } from '../lora/readLoraSettings';
 import { savedSyncedReference, savePolicy, trainPolicy } from '../lora/trainPolicy';
-import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
 import { buildPolicy } from './buildPolicy';
 import { chooseTokenizer } from './chooseTokenizer';
@@ -51,10 +49,8 @@ export async function runTrain(args: ParsedArgs, ctx: CommandContext): Promise<n
   const s = readTrainSettings(merged, io.cwd);
   const loraSettings = readLoraSettings(merged, io.cwd);
   const lora = loraSettings.lora !== undefined || loraSettings.adapter !== undefined;
-  const container = await ctx.container();
   const objective = await resolveAnyObjective(s.objective, merged, {
-    container,
-    available: () => boundObjectiveNames(bundledModules()),
+    registry: await ctx.registry(),
     ownFlags: new Set([...trainFlags, ...Object.keys(TRL_ALIASES), 'lossType']),
   });
   const dataHash = dataSha256(s.data);

@@ -1,17 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import { PrefoptError } from '@prefopt/core';
+import { createRegistry, PrefoptError } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/args/parseArgs';
 import { activateBackend } from '../../src/backend/activateBackend';
 import type { CommandContext } from '../../src/commands/Command';
-import { Container } from 'inversify';
-import { nodeAdapter } from '@prefopt/backend-node';
-import { backendModules } from '../../src/backend/backendModules';
+import { cpuBackendPlugin } from '@prefopt/backend-cpu';
+import { nodeAdapter, nodeBackendPlugin } from '@prefopt/backend-node';
+import { nodeGpuBackendPlugin } from '@prefopt/backend-node-gpu';
+import { wasmBackendPlugin } from '@prefopt/backend-wasm';
+import { webgpuBackendPlugin } from '@prefopt/backend-webgpu';
 
 /** tfjs-node's binding is set up here (npm ci's setup step): auto then picks node. */
 const nodeReady = await nodeAdapter.isAvailable();
 
-/** A container with the five bundled backend adapters only, so `auto` is deterministic here. */
+/** A registry of five bundled backend adapters (not native), so `auto` is deterministic here. */
 function context(): { ctx: CommandContext; stderr: () => string } {
   let err = '';
   const io = {
@@ -19,12 +21,17 @@ function context(): { ctx: CommandContext; stderr: () => string } {
     stderr: { write: (t: string) => (err += t) },
     cwd: process.cwd(),
   };
-  const container = async () => {
-    const c = new Container();
-    await c.load(...backendModules());
-    return c;
-  };
-  return { ctx: { io, container }, stderr: () => err };
+  const registry = () =>
+    Promise.resolve(
+      createRegistry([
+        nodeGpuBackendPlugin,
+        webgpuBackendPlugin,
+        nodeBackendPlugin,
+        wasmBackendPlugin,
+        cpuBackendPlugin,
+      ]),
+    );
+  return { ctx: { io, registry }, stderr: () => err };
 }
 
 async function failure(promise: Promise<unknown>): Promise<PrefoptError> {

@@ -26,8 +26,8 @@ export type AnnotatorOptionSpec = OptionSpec | StringOptionSpec;
 export type AnnotatorOptionSpecs = Readonly<Record<string, AnnotatorOptionSpec>>;
 
 /**
- * Validates options and returns a frozen Annotator. Bound in a ContainerModule under
- * `ANNOTATOR_FACTORY`, `.whenNamed(annotatorName)`, like objective factories.
+ * Validates options and returns a frozen Annotator. A plugin lists it in its manifest's
+ * `annotators` (PluginManifest), like objective factories.
  */
 export interface AnnotatorFactory {
   (options?: Readonly<Record<string, unknown>>): Annotator;

@@ -81,7 +81,7 @@ export function defineUnpairedObjective<S extends OptionSpecs>(
   );
 }
 
-/** True for a factory made by defineUnpairedObjective (bound under OBJECTIVE_FACTORY like the rest). */
+/** True for a factory made by defineUnpairedObjective (listed in a manifest's `objectives` like the rest). */
 export function isUnpairedFactory(f: unknown): f is UnpairedObjectiveFactory {
   return typeof f === 'function' && (f as { data?: unknown }).data === 'unpaired';
 }

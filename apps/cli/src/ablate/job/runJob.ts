@@ -1,15 +1,8 @@
 import { join } from 'node:path';
-import {
-  ANNOTATOR_FACTORY,
-  PrefoptError,
-  type AnnotatorFactory,
-  type EvalMetrics,
-  type TrainerEvents,
-} from '@prefopt/core';
+import type { EvalMetrics, Registry, TrainerEvents } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
 import { attachMetricsLog, PairBatchStream, Trainer } from '@prefopt/trainer';
-import type { Container } from 'inversify';
 import { resolveBackend } from '../../backend/resolveBackend';
 import { refuseUnpaired } from '../../objectives/refuseUnpaired';
 import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactory';
@@ -29,12 +22,12 @@ type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][
  */
 export async function runJob(
   job: AblationJob,
-  container: Container,
+  registry: Registry,
   emit: Emit,
   stderr: { write(t: string): unknown },
 ): Promise<JobResult> {
   const started = performance.now();
-  const adapter = await resolveBackend(container, job.backend, stderr);
+  const adapter = await resolveBackend(registry, job.backend, stderr);
   await adapter.activate({ threads: job.threads });
   const tokenizer = loadTokenizer(job.tokenizer);
   let policy = buildPolicy(job.model, job.seed);
@@ -48,10 +41,7 @@ export async function runJob(
   let modelDir: string | null = null;
   if (job.train) {
     const t = job.train;
-    const factory = refuseUnpaired(
-      await resolveObjectiveFactory(container, t.objective, async () => []),
-      t.objective,
-    );
+    const factory = refuseUnpaired(resolveObjectiveFactory(registry, t.objective), t.objective);
     const objective = factory(t.options);
     objectiveOptions = { ...objective.options };
     const data = await loadJobData(job.data, tokenizer, job.maxLength);
@@ -122,7 +112,7 @@ export async function runJob(
       });
     }
   }
-  const generations = await generate(job, container, policy, tokenizer, held.prompts);
+  const generations = await generate(job, registry, policy, tokenizer, held.prompts);
   policy.dispose();
   return {
     name: job.name,
@@ -140,7 +130,7 @@ export async function runJob(
 
 async function generate(
   job: AblationJob,
-  container: Container,
+  registry: Registry,
   policy: Parameters<typeof greedyContinuations>[0],
   tokenizer: Parameters<typeof greedyContinuations>[1],
   heldPrompts: string[],
@@ -151,16 +141,7 @@ async function generate(
   const texts = greedyContinuations(policy, tokenizer, prompts, g.maxNewTokens);
   let scores: (number | null)[] = prompts.map(() => null);
   if (g.annotator) {
-    const name = g.annotator.name;
-    if (!container.isBound(ANNOTATOR_FACTORY, { name })) {
-      throw new PrefoptError(
-        'config',
-        `unknown annotator '${name}'. Built-ins: contains-word, regex, bigger-number; a third-party one needs --plugin.`,
-      );
-    }
-    const annotator = container.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name })(
-      g.annotator.options,
-    );
+    const annotator = registry.get('annotator', g.annotator.name)(g.annotator.options);
     scores = [];
     for (let i = 0; i < prompts.length; i++)
       scores.push((await annotator.score(prompts[i], [texts[i].text]))[0]);

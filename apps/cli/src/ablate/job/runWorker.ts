@@ -28,7 +28,7 @@ export async function runWorker(ctx: CommandContext): Promise<number> {
     void send({ type: 'event', event, payload } as WorkerMessage);
   };
   try {
-    const result = await runJob(job, await ctx.container(), emit, ctx.io.stderr);
+    const result = await runJob(job, await ctx.registry(), emit, ctx.io.stderr);
     await send({ type: 'result', result });
     return 0;
   } catch (e) {

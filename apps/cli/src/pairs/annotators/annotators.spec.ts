@@ -1,7 +1,6 @@
-import { ANNOTATOR_FACTORY, type AnnotatorFactory } from '@prefopt/core';
-import { Container } from 'inversify';
+import { createRegistry } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
-import { annotatorsModule } from './annotatorsModule';
+import { annotatorsPlugin } from './annotatorsPlugin';
 import { containsWord } from './containsWord';
 import { regexMatch } from './regexMatch';
 
@@ -40,14 +39,11 @@ describe('regex', () => {
   });
 });
 
-describe('annotatorsModule', () => {
-  it('binds every built-in by name under ANNOTATOR_FACTORY', async () => {
-    const c = new Container();
-    await c.load(annotatorsModule);
-    for (const name of ['contains-word', 'regex', 'bigger-number']) {
-      expect(c.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name }).annotatorName).toBe(name);
-    }
-    const rule = c.get<AnnotatorFactory>(ANNOTATOR_FACTORY, { name: 'bigger-number' })();
+describe('annotatorsPlugin', () => {
+  it('lists every built-in by name', async () => {
+    const registry = createRegistry([annotatorsPlugin]);
+    expect(registry.names('annotator')).toEqual(['contains-word', 'regex', 'bigger-number']);
+    const rule = registry.get('annotator', 'bigger-number')();
     expect(await rule.score('Max 37 52 18?', [' 52. Easy.', ' 37.'])).toEqual([1, 0]);
   });
 });
