@@ -5,8 +5,7 @@ import type { ParsedArgs } from '../args/parseArgs';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
 import { objectiveModules } from '../objectives/objectiveModules';
 import type { AblationSettings } from './AblationSettings';
-import { chooseTokenizer } from '../train/chooseTokenizer';
-import { expandGrid } from './grid/expandGrid';
+import { chooseTokenizer, expandGrid } from '@prefopt/recipes';
 
 /** `prefopt ablate` flags → settings; `backend` is resolved by the caller. */
 export async function readAblationSettings(

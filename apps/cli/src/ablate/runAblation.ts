@@ -6,7 +6,7 @@ import { EventEmitter } from 'eventemitter3';
 import type { CommandIo } from '../commands/Command';
 import type { AblationSettings } from './AblationSettings';
 import { generationStats } from './generationStats';
-import type { AblationJob, JobResult } from './job/AblationJob';
+import type { AblationJob, JobResult } from '@prefopt/recipes';
 import { forkJob } from './job/forkJob';
 import { formatTable } from './report/formatTable';
 import { TABLE_LEGEND } from './report/tableLegend';

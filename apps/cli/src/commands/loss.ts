@@ -1,13 +1,15 @@
 import { requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
 import { boundObjectiveNames } from '../objectives/boundObjectiveNames';
-import { evaluateLoss } from '../objectives/evaluateLoss';
-import { evaluateTokenLoss } from '../objectives/evaluateTokenLoss';
-import { evaluateUnpairedLoss } from '../objectives/evaluateUnpairedLoss';
+import {
+  evaluateLoss,
+  evaluateTokenLoss,
+  evaluateUnpairedLoss,
+  readLossInput,
+  readUnpairedLossInput,
+} from '@prefopt/recipes';
 import { objectiveModules } from '../objectives/objectiveModules';
-import { readLossInput } from '../objectives/readLossInput';
 import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
-import { readUnpairedLossInput } from '../objectives/readUnpairedLossInput';
 import { isUnpaired } from '@prefopt/trainer';
 import type { Command } from './Command';
 
