@@ -1,6 +1,8 @@
 // The recipe: settings → a built Trainer
 export { buildTraining } from './recipe/buildTraining';
 export type { Training } from './recipe/buildTraining';
+export { prepareTraining } from './recipe/prepareTraining';
+export type { TrainingParts } from './recipe/prepareTraining';
 export type { RecipeLookups } from './recipe/RecipeLookups';
 export type {
   CheckpointSettings,

@@ -1,176 +1,67 @@
-import { PrefoptError, type Tokenizer } from '@prefopt/core';
-import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
-import type { LoraModel } from '@prefopt/lora';
-import type { LlamaModel } from '@prefopt/model';
-import {
-  CheckpointStore,
-  Trainer,
-  type AnyObjective,
-  type ReferenceSource,
-} from '@prefopt/trainer';
-import { NO_LORA } from '../lora/LoraSettings';
-import { savedSyncedReference, savePolicy } from '../lora/trainPolicy';
-import { assertFinitePolicy } from '../train/assertFinitePolicy';
-import { buildPolicy } from '../train/buildPolicy';
-import { chooseTokenizer } from '../train/chooseTokenizer';
-import { prepareRunFolder } from '../train/prepareRunFolder';
-import { referenceFactory } from '../train/referenceFactory';
-import { acquireRunLock } from '../train/runLock';
-import type { TrainStreams } from '../train/trainStreams';
+import { Trainer } from '@prefopt/trainer';
 import { attachReporters } from './attachReporters';
-import { isOpenModel, openPolicy } from './openPolicy';
+import { prepareTraining, type TrainingParts } from './prepareTraining';
 import type { RecipeLookups } from './RecipeLookups';
-import { trainingStreams } from './trainingStreams';
 import type { TrainingSettings } from './TrainingSettings';
 
 /** A run, built and ready: `run()` trains, `dispose()` frees what the recipe made. */
-export interface Training {
-  objective: AnyObjective;
-  /** The model being optimised (a LoraModel with adapters). */
-  policy: LlamaModel | LoraModel;
-  /** Opened for data files; undefined for in-memory pairs or a repeated batch. */
-  tokenizer: Tokenizer | undefined;
-  streams: TrainStreams;
-  /** What the Trainer calls (once, before step 1) for an objective that needs a reference. */
-  reference: () => Promise<ReferenceSource>;
+export interface Training extends TrainingParts {
   trainer: Trainer;
-  totalSteps: number;
-  checkpoints: CheckpointStore | undefined;
   run(): ReturnType<Trainer['run']>;
-  /**
-   * Frees the trainer, the policy when the recipe opened it (an open `settings.model` stays
-   * the caller's, and so does a LoRA policy around it) and the run lock.
-   */
+  /** Frees the trainer, then what `TrainingParts.dispose` frees. */
   dispose(): void;
 }
 
 /**
- * The one training recipe (train, ablate, demo, bench): objective, backend, tokenizer,
- * policy (LoRA / resume), data streams, reference, checkpoint store, Trainer and reporters.
+ * The one training recipe (train, ablate, demo, bench) and the one place that builds a
+ * Trainer: `prepareTraining`'s parts, the Trainer over them, and the reporters subscribed.
  */
 export async function buildTraining(
   settings: TrainingSettings,
   lookups: RecipeLookups,
 ): Promise<Training> {
-  const log = lookups.log ?? (() => {});
-  const objective = await lookups.resolveObjective(settings.objective);
-  await lookups.activateBackend?.();
-  const files = 'files' in settings.data ? settings.data.files : undefined;
-  const tokenizerPath = files && chooseTokenizer(files.tokenizer, files.model);
-  const tokenizer = tokenizerPath ? loadTokenizer(tokenizerPath) : undefined;
-  const ckpt = settings.checkpoints;
-  const resume = ckpt?.resume;
-  const release = ckpt ? acquireRunLock(ckpt.out) : () => undefined;
-  const owned = !isOpenModel(settings.model);
-  let policy: LlamaModel | LoraModel;
+  const parts = await prepareTraining(settings, lookups);
+  let trainer: Trainer;
   try {
-    policy = openPolicy(settings, resume);
-  } catch (e) {
-    release();
-    throw e;
-  }
-  const free = () => {
-    if (owned) policy.dispose();
-    release();
-  };
-  try {
-    if (resume) await assertFinitePolicy(policy, resume.dir);
-    if (files && tokenizer) checkFits(tokenizer, policy, files.maxLength);
-    const { batchSize, seed } = settings;
-    const streams = await trainingStreams(
-      objective,
-      settings.data,
-      { batchSize, seed, tokenizer, tokenizerPath },
-      log,
-    );
-    const epochs = settings.epochs ?? 1;
-    const gradAccum = settings.gradAccum ?? 1;
-    const totalSteps =
-      settings.maxSteps ||
-      Math.max(1, Math.ceil((epochs * streams.train.batchesPerEpoch) / gradAccum));
-    if (resume && resume.state.totalSteps !== totalSteps) {
-      log(
-        `note: the checkpoint's run had ${resume.state.totalSteps} steps, this one has ${totalSteps}: the learning-rate schedule differs from the original run.`,
-      );
-    }
-    const lora = settings.lora ?? NO_LORA;
-    let syncedReference: LlamaModel | undefined;
-    const model = settings.model;
-    const reference = referenceFactory({
-      policy,
-      original: resume && typeof model === 'string' ? () => buildPolicy(model, seed) : undefined,
-      data: streams.data,
-      batchSize,
-      cacheDir: settings.precomputeRef,
-      sync: lora.sync,
-      syncedFrom: savedSyncedReference(resume?.dir),
-      onSynced: (m) => (syncedReference = m),
-      weightsHash: ckpt?.run.referenceWeights,
-      onWeightsHash: (hash) => ckpt && (ckpt.run.referenceWeights = hash),
-      log,
-    });
-    let store: CheckpointStore | undefined;
-    if (ckpt) {
-      // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
-      const saveModel = (dir: string) =>
-        savePolicy(policy, dir, ckpt.baseModel, syncedReference, {
-          tokenizer: tokenizerPath,
-          tokens: tokenizer && { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
-        });
-      store = new CheckpointStore(ckpt.out, saveModel, { saveTotalLimit: ckpt.saveTotalLimit });
-      prepareRunFolder(store, { resuming: !!resume, overwrite: ckpt.overwrite, log });
-    }
-    const warmupSteps = settings.warmupSteps ?? Math.ceil((settings.warmupRatio ?? 0) * totalSteps);
-    const trainer = new Trainer({
-      policy,
-      objective,
-      train: streams.train,
-      eval: streams.eval,
-      reference,
+    const ckpt = settings.checkpoints;
+    trainer = new Trainer({
+      policy: parts.policy,
+      objective: parts.objective,
+      train: parts.streams.train,
+      eval: parts.streams.eval,
+      reference: parts.reference,
       optimizer:
         settings.weightDecay === undefined ? undefined : { weightDecay: settings.weightDecay },
-      schedule: { lr: settings.lr, warmupSteps, decay: settings.lrScheduler ?? 'cosine' },
-      totalSteps,
+      schedule: {
+        lr: settings.lr,
+        warmupSteps: parts.warmupSteps,
+        decay: settings.lrScheduler ?? 'cosine',
+      },
+      totalSteps: parts.totalSteps,
       gradAccum: settings.gradAccum,
       maxGradNorm: settings.maxGradNorm,
       evalEvery: settings.evalEvery,
       saveEvery: settings.saveEvery,
-      checkpoints: store,
+      checkpoints: parts.checkpoints,
+      // `run` is stored by reference: the reference factory fills in referenceWeights
       run: ckpt ? (ckpt.run as unknown as Record<string, string>) : settings.run,
-      resume,
+      resume: ckpt?.resume,
     });
-    attachReporters(trainer, settings.reporters ?? {}, totalSteps, lookups.log);
-    return {
-      objective,
-      policy,
-      tokenizer,
-      streams,
-      reference,
-      trainer,
-      totalSteps,
-      checkpoints: store,
-      run: () => trainer.run(),
-      dispose: () => {
-        try {
-          trainer.dispose();
-        } finally {
-          free();
-        }
-      },
-    };
+    attachReporters(trainer, settings.reporters ?? {}, parts.totalSteps, lookups.log);
   } catch (e) {
-    free();
+    parts.dispose();
     throw e;
   }
-}
-
-/** The tokenizer's ids fit the model, and `--max-length` its context. */
-function checkFits(tokenizer: Tokenizer, policy: LlamaModel | LoraModel, maxLength: number): void {
-  assertTokenizerFits(tokenizer, policy);
-  if (maxLength > policy.maxSeqLen) {
-    throw new PrefoptError(
-      'config',
-      `--max-length ${maxLength} exceeds the model's context of ${policy.maxSeqLen} tokens; pass --max-length ${policy.maxSeqLen} or less.`,
-    );
-  }
+  return {
+    ...parts,
+    trainer,
+    run: () => trainer.run(),
+    dispose: () => {
+      try {
+        trainer.dispose();
+      } finally {
+        parts.dispose();
+      }
+    },
+  };
 }
