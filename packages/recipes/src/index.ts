@@ -56,6 +56,10 @@ export type { BenchOptions, BenchResult, PhaseTimes } from './bench/BenchOptions
 export { runBench } from './bench/runBench';
 export type { StepListener } from './bench/runBench';
 export { runTrainerBench } from './bench/runTrainerBench';
+export { syntheticBatch } from './bench/syntheticBatch';
+export { timedStep } from './bench/timedStep';
+export type { StepParts } from './bench/timedStep';
+export { median } from './bench/median';
 
 // pairs (on-policy preference data)
 export { buildPairs } from './pairs/buildPairs';
