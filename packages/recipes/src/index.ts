@@ -45,6 +45,8 @@ export type { AblationLookups } from './ablate/runJob';
 export { greedyContinuations } from './ablate/greedyContinuations';
 export type { Continuation } from './ablate/greedyContinuations';
 export { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './ablate/pairRewards';
+export { winRate } from './ablate/winRate';
+export { generationStats } from './ablate/generationStats';
 export { expandGrid } from './grid/expandGrid';
 export type { RunPlan } from './grid/RunPlan';
 export { RUN_AXES } from './grid/runAxes';
