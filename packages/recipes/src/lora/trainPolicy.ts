@@ -42,7 +42,7 @@ export function trainPolicy(
 export async function savePolicy(
   policy: CausalLM,
   dir: string,
-  baseModel: string,
+  baseModel: string | null,
   syncedReference: LlamaModel | undefined,
   options: HfWriteOptions = {},
 ): Promise<void> {

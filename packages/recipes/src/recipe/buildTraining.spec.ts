@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TokenizedPair } from '@prefopt/core';
 import { resolveLoraOptions } from '@prefopt/lora';
-import { createModel } from '@prefopt/model';
+import { createModel, loadModel } from '@prefopt/model';
 import { dpo } from '@prefopt/objective-dpo';
 import { simpo } from '@prefopt/objective-simpo';
 import { useCpuBackend } from '@prefopt/testing';
@@ -11,7 +14,7 @@ import {
   Trainer,
   type AnyObjective,
 } from '@prefopt/trainer';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_LORA } from '../lora/LoraSettings';
 import { buildTraining } from './buildTraining';
 import type { RecipeLookups } from './RecipeLookups';
@@ -65,6 +68,9 @@ async function losses(trainer: Trainer): Promise<number[]> {
   await trainer.run();
   return out;
 }
+
+const dir = mkdtempSync(join(tmpdir(), 'prefopt-recipes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('buildTraining', () => {
   beforeAll(async () => {
@@ -159,5 +165,30 @@ describe('buildTraining', () => {
     );
     training.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('saves the trained policy as checkpoints hold it: the whole model, or the PEFT adapter', async () => {
+    const objective = simpo({ beta: 2, gamma: 1 });
+    const full = await buildTraining(settings(objective.name, { maxSteps: 2 }), lookups(objective));
+    await full.run();
+    await full.save(join(dir, 'full'));
+    const loaded = loadModel(join(dir, 'full'));
+    const trained = full.policy.trainableVariables.map((v) => Array.from(v.dataSync()));
+    expect(loaded.trainableVariables.map((v) => Array.from(v.dataSync()))).toEqual(trained);
+    loaded.dispose();
+    full.dispose();
+
+    const lora = { ...NO_LORA, lora: resolveLoraOptions({ rank: 2, alpha: 4, targets: 'q,v' }) };
+    const adapter = await buildTraining(
+      settings(objective.name, { lora, maxSteps: 1 }),
+      lookups(objective),
+    );
+    await adapter.run();
+    await adapter.save(join(dir, 'lora'));
+    adapter.dispose();
+    const config = JSON.parse(readFileSync(join(dir, 'lora', 'adapter_config.json'), 'utf8'));
+    expect(config).toMatchObject({ peft_type: 'LORA', r: 2, lora_alpha: 4 });
+    expect(existsSync(join(dir, 'lora', 'adapter_model.safetensors'))).toBe(true);
+    expect(existsSync(join(dir, 'lora', 'model.safetensors'))).toBe(false);
   });
 });

@@ -31,6 +31,11 @@ export interface TrainingParts {
   warmupSteps: number;
   checkpoints: CheckpointStore | undefined;
   /**
+   * Writes the policy as a checkpoint holds it: a Hugging Face folder, or with LoRA the PEFT
+   * adapter; the tokenizer files when the recipe opened one; a TR-DPO reference in reference/.
+   */
+  save(dir: string): Promise<void>;
+  /**
    * Frees the policy when the recipe opened it (an open `settings.model` stays the caller's,
    * and so does a LoRA policy around it) and releases the run lock.
    */
@@ -102,15 +107,16 @@ export async function prepareTraining(
       onWeightsHash: (hash) => ckpt && (ckpt.run.referenceWeights = hash),
       log,
     });
+    // as checkpoints hold it, with the tokenizer and its special-token ids (docs/model.md)
+    const baseModel = ckpt?.baseModel ?? (typeof model === 'string' ? model : null);
+    const save = (dir: string) =>
+      savePolicy(policy, dir, baseModel, syncedReference, {
+        tokenizer: tokenizerPath,
+        tokens: tokenizer && { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
+      });
     let store: CheckpointStore | undefined;
     if (ckpt) {
-      // checkpoints carry the tokenizer and its special-token ids (docs/model.md, Checkpoints)
-      const saveModel = (dir: string) =>
-        savePolicy(policy, dir, ckpt.baseModel, syncedReference, {
-          tokenizer: tokenizerPath,
-          tokens: tokenizer && { bosId: tokenizer.bosId, eosId: tokenizer.eosId },
-        });
-      store = new CheckpointStore(ckpt.out, saveModel, { saveTotalLimit: ckpt.saveTotalLimit });
+      store = new CheckpointStore(ckpt.out, save, { saveTotalLimit: ckpt.saveTotalLimit });
       prepareRunFolder(store, { resuming: !!resume, overwrite: ckpt.overwrite, log });
     }
     const warmupSteps = settings.warmupSteps ?? Math.ceil((settings.warmupRatio ?? 0) * totalSteps);
@@ -123,6 +129,7 @@ export async function prepareTraining(
       totalSteps,
       warmupSteps,
       checkpoints: store,
+      save,
       dispose: free,
     };
   } catch (e) {
