@@ -24,7 +24,7 @@ import {
 } from '@prefopt/data';
 import { loadModel, saveModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
-import { PairBatchStream, Trainer } from '@prefopt/trainer';
+import { buildTraining } from '@prefopt/recipes';
 
 const { values: flags } = parseArgs({
   options: {
@@ -65,23 +65,31 @@ const reader = readPreferences(join(fixtures, 'hh-rlhf', 'harmless-base-test-300
 const data = await tokenizeRecords(reader, tokenizer, { maxLength: 64, maxPromptLength: 32 });
 console.log(`data: ${reader.report.pairs} pairs read, ${data.pairs.length} kept at max length 64`);
 
-// 4. Train: SimPO is reference-free, so the Trainer needs no reference model.
-const trainer = new Trainer({
-  policy,
-  objective: simpo({ beta: 2, gamma: 1 }),
-  train: new PairBatchStream(data.pairs, { batchSize: 2, seed: 0 }),
-  schedule: { lr: 1e-3, warmupSteps: 0, decay: 'linear' },
-  totalSteps: steps,
-});
+// 4. Train: @prefopt/recipes wires the Trainer as `prefopt train` does (batches, schedule,
+//    reference); SimPO is reference-free, so no reference model is made. The policy stays ours.
+const objective = simpo({ beta: 2, gamma: 1 });
+const training = await buildTraining(
+  {
+    objective: objective.name,
+    model: policy,
+    seed: 0,
+    data: { pairs: data.pairs },
+    batchSize: 2,
+    lr: 1e-3,
+    lrScheduler: 'linear',
+    maxSteps: steps,
+  },
+  { resolveObjective: () => objective },
+);
 const losses = [];
-trainer.on('step', (m) => {
+training.trainer.on('step', (m) => {
   losses.push(m.loss);
   console.log(
     `step ${m.step}/${steps}  loss ${m.loss.toFixed(4)}  margin ${m['rewards/margins'].toFixed(4)}  grad_norm ${m.grad_norm.toFixed(3)}`,
   );
 });
-await trainer.run();
-trainer.dispose(); // the optimiser's moments
+await training.run();
+training.dispose(); // the optimiser's moments (the policy was given, so it is not freed)
 const tensorsAfter = tf.memory().numTensors; // training leaves the count where it found it
 
 // 5. Save: a Hugging Face style folder (config.json + model.safetensors); a path ending in

@@ -9,7 +9,7 @@ import { dpo } from '@prefopt/objective-dpo';
 import { AdaptersOffReference, frozenCopy, microStep, ModelReference } from '@prefopt/trainer';
 import * as tf from '@tensorflow/tfjs';
 import { wasmAdapter } from '@prefopt/backend-wasm';
-import { syntheticBatch } from '../../apps/cli/src/bench/syntheticBatch';
+import { syntheticBatch } from '@prefopt/recipes';
 
 const mode = process.argv[2] === 'lora' ? 'lora' : 'full';
 const config = {

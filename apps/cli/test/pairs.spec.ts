@@ -6,7 +6,7 @@ import { fixturePath, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { containsWord } from '../src/pairs/annotators/containsWord';
 import { regexMatch } from '../src/pairs/annotators/regexMatch';
-import type { ScoredPair } from '../src/pairs/selectBestWorst';
+import type { ScoredPair } from '@prefopt/recipes';
 import { runMain as run } from './support/runMain';
 
 const readPairs = (file: string): ScoredPair[] =>

@@ -1,5 +1,4 @@
-import type { RunPlan } from './grid/RunPlan';
-import type { AblationJob } from './job/AblationJob';
+import type { AblationJob, RunPlan } from '@prefopt/recipes';
 
 /** Everything `runAblation` needs: the shared setup and the runs that differ only in objective. */
 export interface AblationSettings {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AblationSettings } from './AblationSettings';
-import type { AblationJob, JobResult } from './job/AblationJob';
+import type { AblationJob, JobResult } from '@prefopt/recipes';
 import type { AblationSummary } from './report/RunSummary';
 import { textBuffer as buffer } from '../../test/support/textBuffer';
 import { runAblation, type JobRunner } from './runAblation';

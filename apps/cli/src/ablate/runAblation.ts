@@ -5,14 +5,12 @@ import { attachPlainLog, attachProgressBar } from '@prefopt/trainer';
 import { EventEmitter } from 'eventemitter3';
 import type { CommandIo } from '../commands/Command';
 import type { AblationSettings } from './AblationSettings';
-import { generationStats } from './generationStats';
-import type { AblationJob, JobResult } from './job/AblationJob';
+import { generationStats, winRate, type AblationJob, type JobResult } from '@prefopt/recipes';
 import { forkJob } from './job/forkJob';
 import { formatTable } from './report/formatTable';
 import { TABLE_LEGEND } from './report/tableLegend';
 import type { AblationSummary, RunSummary } from './report/RunSummary';
 import { writeReport } from './report/writeReport';
-import { winRate } from './winRate';
 
 /** Runs a job; the default forks a worker process, tests may pass another runner. */
 export type JobRunner = (

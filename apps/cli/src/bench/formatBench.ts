@@ -1,4 +1,4 @@
-import type { BenchResult } from './BenchOptions';
+import type { BenchResult } from '@prefopt/recipes';
 
 /** The human-readable report of `prefopt bench` (without --json). */
 export function formatBench(r: BenchResult): string {

@@ -3,7 +3,7 @@ import { resolveModelConfig, type ModelConfigInput } from '@prefopt/model';
 import { booleanFlag, jsonFlag, numberFlag, stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
 import { readLoraSettings } from '../lora/readLoraSettings';
-import type { BenchOptions } from './BenchOptions';
+import type { BenchOptions } from '@prefopt/recipes';
 
 /** The issue's reference shape: what `prefopt bench` measures without --model-config. */
 export const REFERENCE_MODEL: ModelConfigInput = {

@@ -5,7 +5,7 @@ import { activateBackend } from '../backend/activateBackend';
 import { backendUsage } from '../backend/backendUsage';
 import { formatEvalTable, type EvalRow } from '../eval/formatEvalTable';
 import { generateResponses } from '../eval/generateResponses';
-import { readPrompts } from '../pairs/readPrompts';
+import { readPrompts } from '@prefopt/recipes';
 import { resolveAnnotator } from '../pairs/resolveAnnotator';
 import type { Command } from './Command';
 

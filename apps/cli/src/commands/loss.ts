@@ -1,11 +1,13 @@
 import { requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
-import { evaluateLoss } from '../objectives/evaluateLoss';
-import { evaluateTokenLoss } from '../objectives/evaluateTokenLoss';
-import { evaluateUnpairedLoss } from '../objectives/evaluateUnpairedLoss';
-import { readLossInput } from '../objectives/readLossInput';
+import {
+  evaluateLoss,
+  evaluateTokenLoss,
+  evaluateUnpairedLoss,
+  readLossInput,
+  readUnpairedLossInput,
+} from '@prefopt/recipes';
 import { resolveAnyObjective } from '../objectives/resolveAnyObjective';
-import { readUnpairedLossInput } from '../objectives/readUnpairedLossInput';
 import { isUnpaired } from '@prefopt/trainer';
 import type { Command } from './Command';
 

@@ -4,11 +4,8 @@ import { jsonFlag, numberFlag, requireString } from '../args/flagReaders';
 import { activateBackend } from '../backend/activateBackend';
 import { backendUsage } from '../backend/backendUsage';
 import { openModelAndTokenizer } from '../generate/openModelAndTokenizer';
-import { buildPairs } from '../pairs/buildPairs';
-import { readPrompts } from '../pairs/readPrompts';
+import { buildPairs, readPrompts, sampleResponses, writePairs } from '@prefopt/recipes';
 import { resolveAnnotator } from '../pairs/resolveAnnotator';
-import { sampleResponses } from '../pairs/sampleResponses';
-import { writePairs } from '../pairs/writePairs';
 import type { Command } from './Command';
 
 /** `prefopt pairs`: on-policy preference pairs (the SimPO paper's Instruct setting). */

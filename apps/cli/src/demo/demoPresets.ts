@@ -1,5 +1,5 @@
 import type { ModelConfigInput } from '@prefopt/model';
-import type { RunPlan } from '../ablate/grid/RunPlan';
+import type { RunPlan } from '@prefopt/recipes';
 
 /** Everything one `prefopt demo` preset fixes: task size, model, the two stages, the runs. */
 export interface DemoPreset {

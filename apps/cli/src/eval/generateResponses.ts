@@ -1,6 +1,6 @@
 import type { Response } from '@prefopt/eval';
 import type { ParsedArgs } from '../args/parseArgs';
-import { greedyContinuations } from '../ablate/job/greedyContinuations';
+import { greedyContinuations } from '@prefopt/recipes';
 import { openModelAndTokenizer } from '../generate/openModelAndTokenizer';
 
 export interface GeneratedSet {

@@ -1,20 +1,13 @@
 import { resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
-import { resolveLoraOptions, type LoraOptions } from '@prefopt/lora';
-import { DEFAULT_REF_SYNC, type RefSyncOptions } from '@prefopt/trainer';
+import { resolveLoraOptions } from '@prefopt/lora';
+import type { LoraSettings } from '@prefopt/recipes';
+import { DEFAULT_REF_SYNC } from '@prefopt/trainer';
 import { booleanFlag, numberFlag, stringFlag } from '../args/flagReaders';
 import { kebabCase, type ParsedArgs } from '../args/parseArgs';
 import { LORA_FLAG_ALIASES } from './loraFlags';
 
-/** What `prefopt train` does about adapters and a moving reference. */
-export interface LoraSettings {
-  /** LoRA on (any --lora-* flag, or --adapter); undefined = full fine-tuning. */
-  lora: LoraOptions | undefined;
-  /** A PEFT adapter folder to start from (its config gives rank, alpha, targets). */
-  adapter: string | undefined;
-  /** TR-DPO sync (any --ref-sync-* flag, or --sync-ref-model); undefined = a fixed reference. */
-  sync: RefSyncOptions | undefined;
-}
+export type { LoraSettings };
 
 /** The one spelling of `name` that was given (two different ones are a config error). */
 function canonical(args: ParsedArgs, name: keyof typeof LORA_FLAG_ALIASES): ParsedArgs {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { booleanFlag, numberFlag, requireString, stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
-import type { TrainSettings } from './TrainSettings';
+import type { TrainSettings } from '@prefopt/recipes';
 
 const int = { integer: true, min: 0 };
 const positiveInt = { integer: true, min: 1 };

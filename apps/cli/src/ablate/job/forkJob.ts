@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PrefoptError, type PrefoptErrorKind, type TrainerEvents } from '@prefopt/core';
 import type { EventEmitter } from 'eventemitter3';
-import type { AblationJob, JobResult, WorkerMessage } from './AblationJob';
+import type { AblationJob, JobResult, WorkerMessage } from '@prefopt/recipes';
 
 const BIN = fileURLToPath(new URL('../../../bin/prefopt.mjs', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { PrefoptError, type TrainerEvents } from '@prefopt/core';
 import type { CommandContext } from '../../commands/Command';
-import type { AblationJob, WorkerMessage } from './AblationJob';
-import { runJob } from './runJob';
+import { ablationLookups } from './ablationLookups';
+import { runJob, type AblationJob, type WorkerMessage } from '@prefopt/recipes';
 
 /**
  * The child side of `forkJob`: waits for one job on IPC, runs it, sends its events and
@@ -28,7 +28,8 @@ export async function runWorker(ctx: CommandContext): Promise<number> {
     void send({ type: 'event', event, payload } as WorkerMessage);
   };
   try {
-    const result = await runJob(job, await ctx.registry(), emit, ctx.io.stderr);
+    const lookups = ablationLookups(await ctx.registry(), ctx.io.stderr);
+    const result = await runJob(job, lookups, emit);
     await send({ type: 'result', result });
     return 0;
   } catch (e) {

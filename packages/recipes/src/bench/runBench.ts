@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BackendAdapter, Objective } from '@prefopt/core';
-import { createModel } from '@prefopt/model';
-import { AdamW, ModelReference } from '@prefopt/trainer';
+import { resolveModelConfig } from '@prefopt/model';
+import { AdamW } from '@prefopt/trainer';
+import { prepareTraining } from '../recipe/prepareTraining';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
 import { benchRecord } from './benchRecord';
 import { median } from './median';
@@ -27,17 +28,31 @@ export async function runBench(
   onStep?: StepListener,
 ): Promise<BenchResult> {
   const { objective } = parts;
-  const policy = createModel(options.modelConfig, { seed: options.seed });
+  const vocab = resolveModelConfig(options.modelConfig).vocab;
+  const batch = syntheticBatch(options.batch, options.seq, vocab, options.seed + 1);
+  // the recipe's policy and reference (a frozen copy), timed step by step instead of by a Trainer
+  const run = await prepareTraining(
+    {
+      objective: objective.name,
+      model: options.modelConfig,
+      seed: options.seed,
+      data: { batch },
+      batchSize: options.batch,
+      lr: options.lr,
+      maxSteps: options.warmup + options.steps,
+    },
+    { resolveObjective: () => objective },
+  );
+  const { policy } = run;
   const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
-  const reference = objective.requiresReference
-    ? new ModelReference(createModel(options.modelConfig, { seed: options.seed }))
-    : undefined;
-  const optimizer = new AdamW(policy.trainableVariables as tf.Variable[]);
-  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  let reference: Awaited<ReturnType<typeof run.reference>> | undefined;
+  let optimizer: AdamW | undefined;
   const timed: PhaseTimes[] = [];
   let loss = NaN;
-  const stepParts = { policy, reference, objective, optimizer, lr: options.lr, maxGradNorm: 1 };
   try {
+    reference = objective.requiresReference ? await run.reference() : undefined;
+    optimizer = new AdamW(policy.trainableVariables as tf.Variable[]);
+    const stepParts = { policy, reference, objective, optimizer, lr: options.lr, maxGradNorm: 1 };
     for (let i = 0; i < options.warmup + options.steps; i++) {
       const step = await timedStep(stepParts, batch);
       loss = step.loss;
@@ -46,9 +61,9 @@ export async function runBench(
       onStep?.(i, warm, step.times, step.loss);
     }
   } finally {
-    optimizer.dispose();
+    optimizer?.dispose();
     reference?.dispose();
-    policy.dispose();
+    run.dispose();
   }
   const med = (k: keyof PhaseTimes) => median(timed.map((t) => t[k]));
   return benchRecord(options, parts, {

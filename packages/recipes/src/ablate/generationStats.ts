@@ -1,4 +1,4 @@
-import type { Generation } from './job/AblationJob';
+import type { Generation } from './AblationJob';
 
 /** Mean generated tokens and, when scored, the mean score (the rule's pass rate for 0/1 rules). */
 export function generationStats(generations: readonly Generation[]): {

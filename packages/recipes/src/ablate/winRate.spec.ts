@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generationStats } from './generationStats';
-import type { Generation } from './job/AblationJob';
+import type { Generation } from './AblationJob';
 import { winRate } from './winRate';
 
 const g = (prompt: string, score: number | null, tokens = 4): Generation => ({

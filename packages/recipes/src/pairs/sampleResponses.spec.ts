@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readHfTokenizer } from '@prefopt/data';
 import { repoRoot, useCpuBackend } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
-import { eosOnlyModel } from '../../test/support/eosOnlyModel';
+import { eosOnlyModel } from '../specSupport/eosOnlyModel';
 import { sampleResponses } from './sampleResponses';
 
 const llama2 = join(repoRoot(), 'packages/data/test/fixtures/trl/tokenizers/llama2-sp');

@@ -2,10 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containsWord } from './annotators/containsWord';
+import { defineAnnotator } from '@prefopt/core';
 import { buildPairs } from './buildPairs';
 import { readPrompts } from './readPrompts';
 import { selectBestWorst } from './selectBestWorst';
+
+/** 1 when a response mentions a dog (the CLI's contains-word annotator stays with the CLI). */
+const mentionsDog = defineAnnotator({
+  name: 'mentions-dog',
+  description: '1 if the response has the word dog',
+  options: {},
+  score: (_prompt, responses) => responses.map((r) => (/\bdog\b/i.test(r) ? 1 : 0)),
+});
 
 describe('selectBestWorst', () => {
   it('keeps the first best and the last worst', () => {
@@ -36,7 +44,7 @@ describe('buildPairs', () => {
     const out = await buildPairs({
       prompts: ['p1', 'p2', 'p3'],
       sample: async (p) => canned[p],
-      annotator: containsWord({ word: 'dog' }),
+      annotator: mentionsDog({}),
       onPrompt: (done) => seen.push(done),
     });
     expect(out.pairs).toEqual([

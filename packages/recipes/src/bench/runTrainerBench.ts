@@ -1,17 +1,12 @@
-import type { BackendAdapter, Objective, PreferenceBatch } from '@prefopt/core';
-import { applyLora } from '@prefopt/lora';
-import { createModel } from '@prefopt/model';
-import { AdaptersOffReference, ModelReference, Trainer, type BatchStream } from '@prefopt/trainer';
+import type { BackendAdapter, Objective } from '@prefopt/core';
+import { resolveModelConfig } from '@prefopt/model';
+import { NO_LORA } from '../lora/LoraSettings';
+import { buildTraining } from '../recipe/buildTraining';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
 import { benchRecord } from './benchRecord';
 import { median } from './median';
 import type { StepListener } from './runBench';
 import { syntheticBatch } from './syntheticBatch';
-
-/** The same batch, forever: the data loop costs nothing to measure. */
-function repeat(batch: PreferenceBatch): BatchStream {
-  return { batchesPerEpoch: 1, next: () => batch, position: () => null, restore: () => undefined };
-}
 
 /**
  * `prefopt bench --trainer`: the real Trainer loop (@prefopt/trainer's Trainer: micro-step
@@ -25,25 +20,27 @@ export async function runTrainerBench(
   onStep?: StepListener,
 ): Promise<BenchResult> {
   const { objective } = parts;
-  const base = createModel(options.modelConfig, { seed: options.seed });
-  const policy = options.lora
-    ? applyLora(base, { options: options.lora, seed: options.seed })
-    : base;
-  const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
-  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  const vocab = resolveModelConfig(options.modelConfig).vocab;
+  const batch = syntheticBatch(options.batch, options.seq, vocab, options.seed + 1);
   const tokens = 2 * options.batch * options.seq;
-  const trainer = new Trainer({
-    policy,
-    objective,
-    train: repeat(batch),
-    // LoRA: the base with adapters off (no second copy); full fine-tuning: a second model
-    reference: () =>
-      options.lora
-        ? new AdaptersOffReference(policy)
-        : new ModelReference(createModel(options.modelConfig, { seed: options.seed })),
-    schedule: { lr: options.lr, warmupSteps: 0, decay: 'constant' },
-    totalSteps: options.warmup + options.steps,
-  });
+  // LoRA: the reference is the base with adapters off (no second copy); else a frozen copy
+  const training = await buildTraining(
+    {
+      objective: objective.name,
+      model: options.modelConfig,
+      seed: options.seed,
+      lora: options.lora ? { ...NO_LORA, lora: options.lora } : NO_LORA,
+      data: { batch },
+      batchSize: options.batch,
+      lr: options.lr,
+      lrScheduler: 'constant',
+      warmupSteps: 0,
+      maxSteps: options.warmup + options.steps,
+    },
+    { resolveObjective: () => objective },
+  );
+  const { trainer, policy } = training;
+  const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
   const wall: number[] = [];
   const cpu: number[] = [];
   let loss = NaN;
@@ -69,10 +66,9 @@ export async function runTrainerBench(
     onStep?.(m.step - 1, warm, times, m.loss);
   });
   try {
-    await trainer.run();
+    await training.run();
   } finally {
-    trainer.dispose();
-    policy.dispose();
+    training.dispose();
   }
   return benchRecord(options, parts, {
     mode: 'trainer',

@@ -1,17 +1,27 @@
 import { join } from 'node:path';
-import type { EvalMetrics, Registry, TrainerEvents } from '@prefopt/core';
+import type { Annotator, EvalMetrics, Objective, OptionValue, TrainerEvents } from '@prefopt/core';
 import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
-import { attachMetricsLog, PairBatchStream, Trainer } from '@prefopt/trainer';
-import { resolveBackend } from '../../backend/resolveBackend';
-import { refuseUnpaired } from '../../objectives/refuseUnpaired';
-import { resolveObjectiveFactory } from '../../objectives/resolveObjectiveFactory';
-import { buildPolicy } from '../../train/buildPolicy';
+import type { LoraSettings } from '../lora/LoraSettings';
+import { buildTraining } from '../recipe/buildTraining';
+import { buildPolicy } from '../train/buildPolicy';
 import type { AblationJob, Generation, JobResult } from './AblationJob';
 import { greedyContinuations } from './greedyContinuations';
-import { jobPolicy, plainModel } from './jobPolicy';
+import { plainModel } from './jobPolicy';
 import { loadJobData } from './loadJobData';
 import { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './pairRewards';
+
+/** What an ablation run looks up outside itself, given by the composition root. */
+export interface AblationLookups {
+  /** Makes the job's backend (`auto` or a name) active with `threads`. */
+  activateBackend(name: string, threads: number | undefined): Promise<void>;
+  /** A paired objective by name, configured with the grid's options. */
+  resolveObjective(name: string, options: Record<string, OptionValue>): Promise<Objective>;
+  /** A configured annotator by name (a config error names the built-ins). */
+  annotator(name: string, options: Record<string, unknown>): Annotator;
+  /** The grid's LoRA / TR-DPO settings (`loraRank`, `refSyncAlpha`, …) read as train's flags. */
+  loraSettings(settings: Record<string, OptionValue> | undefined): LoraSettings;
+}
 
 type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][0]) => void;
 
@@ -22,13 +32,11 @@ type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][
  */
 export async function runJob(
   job: AblationJob,
-  registry: Registry,
+  lookups: AblationLookups,
   emit: Emit,
-  stderr: { write(t: string): unknown },
 ): Promise<JobResult> {
   const started = performance.now();
-  const adapter = await resolveBackend(registry, job.backend, stderr);
-  await adapter.activate({ threads: job.threads });
+  await lookups.activateBackend(job.backend, job.threads);
   const tokenizer = loadTokenizer(job.tokenizer);
   let policy = buildPolicy(job.model, job.seed);
   assertTokenizerFits(tokenizer, policy);
@@ -41,28 +49,33 @@ export async function runJob(
   let modelDir: string | null = null;
   if (job.train) {
     const t = job.train;
-    const factory = refuseUnpaired(resolveObjectiveFactory(registry, t.objective), t.objective);
-    const objective = factory(t.options);
-    objectiveOptions = { ...objective.options };
     const data = await loadJobData(job.data, tokenizer, job.maxLength);
     const evalBatch = Math.max(t.batchSize, 16);
+    const run = await buildTraining(
+      {
+        objective: t.objective,
+        model: policy, // still ours: LoRA (from the grid) wraps it
+        seed: job.seed,
+        lora: lookups.loraSettings(t.settings),
+        data: { pairs: data.pairs, eval: held.pairs, evalBatchSize: evalBatch },
+        batchSize: t.batchSize,
+        lr: t.lr,
+        lrScheduler: 'cosine',
+        warmupSteps: Math.round(t.warmupRatio * t.steps),
+        maxSteps: t.steps,
+        evalEvery: t.steps,
+        reporters: { metrics: join(job.out, 'metrics.jsonl') },
+        run: { ablation: job.name },
+      },
+      { resolveObjective: (name) => lookups.resolveObjective(name, t.options) },
+    );
+    const objective = run.objective as Objective;
+    objectiveOptions = { ...objective.options };
     // The initial policy is the reference: its held-out log-probs, for the per-pair rewards below.
     const initial = objective.requiresReference
       ? pairLogps(policy, held.pairs, evalBatch)
       : undefined;
-    const run = jobPolicy(policy, t.settings, job.seed); // LoRA / TR-DPO from the grid
-    const trainer = new Trainer({
-      policy: run.policy,
-      objective,
-      train: new PairBatchStream(data.pairs, { batchSize: t.batchSize, seed: job.seed }),
-      eval: () => PairBatchStream.inOrder(held.pairs, evalBatch),
-      reference: run.reference,
-      schedule: { lr: t.lr, warmupSteps: Math.round(t.warmupRatio * t.steps), decay: 'cosine' },
-      totalSteps: t.steps,
-      evalEvery: t.steps,
-      run: { ablation: job.name },
-    });
-    attachMetricsLog(trainer, join(job.out, 'metrics.jsonl'));
+    const { trainer } = run;
     const times: number[] = [];
     const cpuTimes: number[] = [];
     let last = 0;
@@ -92,9 +105,9 @@ export async function runJob(
     });
     trainer.on('end', (e) => emit('end', e));
     try {
-      await trainer.run();
+      await run.run();
     } finally {
-      trainer.dispose();
+      run.dispose(); // the trainer; the policy stays ours
     }
     stepMs = median(times);
     stepCpuMs = median(cpuTimes);
@@ -112,7 +125,7 @@ export async function runJob(
       });
     }
   }
-  const generations = await generate(job, registry, policy, tokenizer, held.prompts);
+  const generations = await generate(job, lookups, policy, tokenizer, held.prompts);
   policy.dispose();
   return {
     name: job.name,
@@ -130,7 +143,7 @@ export async function runJob(
 
 async function generate(
   job: AblationJob,
-  registry: Registry,
+  lookups: AblationLookups,
   policy: Parameters<typeof greedyContinuations>[0],
   tokenizer: Parameters<typeof greedyContinuations>[1],
   heldPrompts: string[],
@@ -141,7 +154,7 @@ async function generate(
   const texts = greedyContinuations(policy, tokenizer, prompts, g.maxNewTokens);
   let scores: (number | null)[] = prompts.map(() => null);
   if (g.annotator) {
-    const annotator = registry.get('annotator', g.annotator.name)(g.annotator.options);
+    const annotator = lookups.annotator(g.annotator.name, g.annotator.options);
     scores = [];
     for (let i = 0; i < prompts.length; i++)
       scores.push((await annotator.score(prompts[i], [texts[i].text]))[0]);

@@ -1,5 +1,5 @@
 import { PrefoptError, type OptionValue } from '@prefopt/core';
-import { kebabCase } from '../args/parseArgs';
+import { kebabCase } from '../recipe/kebabCase';
 import type { TrainSettings } from './TrainSettings';
 
 /** Settings that change what a run means: a resume that changes one must say so. */

@@ -9,7 +9,7 @@ import {
   type HfWriteOptions,
   type LlamaModel,
 } from '@prefopt/model';
-import type { LoraSettings } from './readLoraSettings';
+import type { LoraSettings } from './LoraSettings';
 
 /**
  * The model `prefopt train` optimises: the base itself (full fine-tuning), or the base with
@@ -42,7 +42,7 @@ export function trainPolicy(
 export async function savePolicy(
   policy: CausalLM,
   dir: string,
-  baseModel: string,
+  baseModel: string | null,
   syncedReference: LlamaModel | undefined,
   options: HfWriteOptions = {},
 ): Promise<void> {

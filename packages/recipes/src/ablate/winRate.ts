@@ -1,5 +1,5 @@
 import { PrefoptError } from '@prefopt/core';
-import type { Generation } from './job/AblationJob';
+import type { Generation } from './AblationJob';
 
 /**
  * Win rate of `run`'s generations against `base`'s on the same prompts, by the annotator's

@@ -3,7 +3,7 @@ import { ByteTokenizer, readHfTokenizer } from '@prefopt/data';
 import { createModel, generate } from '@prefopt/model';
 import { repoRoot, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eosOnlyModel } from '../../../test/support/eosOnlyModel';
+import { eosOnlyModel } from '../specSupport/eosOnlyModel';
 import { greedyContinuations } from './greedyContinuations';
 
 describe('greedyContinuations', () => {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { PrefoptError } from '@prefopt/core';
 import { sha256File } from '@prefopt/trainer';
 import type { TrainSettings } from './TrainSettings';
-import { trainFlags } from './trainFlags';
 
 /** What a checkpoint keeps of the command line (`trainer_state.json` → `run`). */
 export interface SavedRun {
@@ -41,14 +40,16 @@ export function flagsToSave(
 /**
  * A resumed run's base flags: all saved flags, except that when the command line names
  * another objective, the old objective's options (`--beta`, `--params`, …) are dropped, so
- * they never leak into the new one.
+ * they never leak into the new one. `ownFlags`: the command's own flag names (the rest are
+ * the objective's).
  */
 export function resumeBase(
   saved: Record<string, string>,
   givenObjective: string | true | undefined,
+  ownFlags: readonly string[],
 ): Record<string, string> {
   if (givenObjective === undefined || givenObjective === saved.objective) return saved;
-  return Object.fromEntries(Object.entries(saved).filter(([k]) => trainFlags.includes(k)));
+  return Object.fromEntries(Object.entries(saved).filter(([k]) => ownFlags.includes(k)));
 }
 
 /** sha256 of the data file (undefined for a folder or anything that is not a plain file). */
