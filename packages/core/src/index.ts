@@ -78,3 +78,23 @@ export type {
 } from './annotator/Annotator';
 export { defineAnnotator } from './annotator/defineAnnotator';
 export type { AnnotatorDefinition } from './annotator/defineAnnotator';
+export {
+  PrefoptRmsNorm,
+  PrefoptRmsNormGrad,
+  PrefoptScaledMaskedSoftmax,
+  PrefoptScaledMaskedSoftmaxGrad,
+  PrefoptTokenLogProbs,
+  PrefoptTokenLogProbsGrad,
+} from './kernels/kernelNames';
+export type {
+  PrefoptRmsNormAttrs,
+  PrefoptRmsNormGradAttrs,
+  PrefoptRmsNormGradInputs,
+  PrefoptRmsNormInputs,
+  PrefoptScaledMaskedSoftmaxAttrs,
+  PrefoptScaledMaskedSoftmaxGradAttrs,
+  PrefoptScaledMaskedSoftmaxGradInputs,
+  PrefoptScaledMaskedSoftmaxInputs,
+  PrefoptTokenLogProbsGradInputs,
+  PrefoptTokenLogProbsInputs,
+} from './kernels/kernelNames';
