@@ -19,12 +19,13 @@ import { wasmAdapter } from '@prefopt/backend-wasm';
 import {
   assertTokenizerFits,
   loadTokenizer,
+  PairBatchStream,
   readPreferences,
   tokenizeRecords,
 } from '@prefopt/data';
 import { loadModel, saveModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
-import { PairBatchStream, Trainer } from '@prefopt/trainer';
+import { Trainer } from '@prefopt/trainer';
 
 const { values: flags } = parseArgs({
   options: {

@@ -69,6 +69,7 @@ export type {
   RecordSource,
 } from './data/PreferenceRecord';
 export type { RecordFormat } from './data/RecordFormat';
+export type { BatchStream, JsonValue } from './data/BatchStream';
 export type {
   Annotator,
   AnnotatorFactory,

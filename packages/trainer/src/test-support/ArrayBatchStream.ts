@@ -1,5 +1,5 @@
 import type { PreferenceBatch, TokenizedPair } from '@prefopt/core';
-import type { BatchStream, JsonValue } from '../data/BatchStream';
+import type { BatchStream, JsonValue } from '@prefopt/core';
 
 /**
  * A BatchStream over in-memory pairs for the trainer's specs: seeded shuffle per epoch

@@ -6,9 +6,9 @@ import {
   type EvalMetrics,
   type TrainerEvents,
 } from '@prefopt/core';
-import { assertTokenizerFits, loadTokenizer } from '@prefopt/data';
+import { assertTokenizerFits, loadTokenizer, PairBatchStream } from '@prefopt/data';
 import { saveModel } from '@prefopt/model';
-import { attachMetricsLog, PairBatchStream, Trainer } from '@prefopt/trainer';
+import { attachMetricsLog, Trainer } from '@prefopt/trainer';
 import type { Container } from 'inversify';
 import { resolveBackend } from '../../backend/resolveBackend';
 import { refuseUnpaired } from '../../objectives/refuseUnpaired';
