@@ -5,9 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
 import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
-import { rmsNorm, tokenLogProbs } from '@prefopt/model';
+import { batchMatMul, rmsNorm, tokenLogProbs } from '@prefopt/model';
 import { wasmAdapter } from '@prefopt/backend-wasm';
-import { batchMatMul } from '../../packages/model/src/ops/batchMatMul';
 
 const name = process.argv[2] ?? 'wasm';
 const adapters = {

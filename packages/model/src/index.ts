@@ -34,4 +34,5 @@ export { XorshiftRng } from './generate/XorshiftRng';
 export { tokenLogProbs } from './ops/tokenLogProbs';
 export { rmsNorm } from './ops/rmsNorm';
 export { matMul2d } from './ops/matMul2d';
+export { batchMatMul } from './ops/batchMatMul';
 export { scaledMaskedSoftmax } from './ops/scaledMaskedSoftmax';
