@@ -80,5 +80,18 @@ const config = defineConfig({
   },
 });
 config.test!.projects!.push(...objectivesOnNode);
+// the repository's own checks (the package graph's lint rule)
+config.test!.projects!.push({
+  ...resolveSource,
+  test: {
+    name: 'tools',
+    root: resolve(root, 'tools'),
+    include: ['lint/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
 
 export default config;
