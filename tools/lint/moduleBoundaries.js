@@ -50,7 +50,6 @@ export const specFiles = [
   '**/specSupport/**',
   '**/test-support/**',
   'apps/*/test/**',
-  '**/tsup.config.ts',
 ];
 
 /** The same, as `@nx/dependency-checks` wants them (relative to each project). */
