@@ -3,7 +3,7 @@
 
 Each loss is re-stated from TRL's dpo_trainer / cpo_trainer / orpo_trainer and the
 princeton-nlp/SimPO trainer (see docs/objectives.md), evaluated on the moderate batch of
-@prefopt/testing's describeObjectiveInputs, and printed as one JSON line per case:
+@prefopt/testing's objectiveTestInputs, and printed as one JSON line per case:
   {"case", "loss", "losses", "chosenRewards", "rejectedRewards", "gradChosen", "gradRejected"}
 Gradients are of `loss` w.r.t. the policy's summed chosen / rejected log-probs.
 

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { tanhMargin } from './tanhMargin';
 
@@ -43,7 +43,7 @@ describe('tanh-margin', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       tanhMargin({ beta: 2, gamma: 2 }),
       {
         loss: 0.5,
@@ -55,7 +55,7 @@ describe('tanh-margin', () => {
       },
       pair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       tanhMargin({ beta: 2, gamma: 1 }),
       { loss: 0.1192029, losses: [0.1192029], chosenRewards: [-4], rejectedRewards: [-6] },
       pair,
@@ -63,7 +63,7 @@ describe('tanh-margin', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(tanhMargin(), torchValues['tanh-margin']);
+    expectObjectiveValues(tanhMargin(), torchValues['tanh-margin']);
   });
 
   it('rejects bad options naming them', () => {

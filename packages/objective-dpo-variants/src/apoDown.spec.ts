@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { apoDown } from './apoDown';
 import { handPair, sig, pairReference } from './specSupport/pairReference';
@@ -28,7 +28,7 @@ describe('apo-down', () => {
   // Hand pair, β 1: r_w = 1, r_w − r_l = 2. loss = σ(1) + 1 − σ(2) = 0.7310586 + 1 − 0.8807971 = 0.8502615;
   //   d/d chosen = σ'(1) − σ'(2) = 0.1966119 − 0.1049936 = 0.0916183; d/d rejected = σ'(2) = 0.1049936.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       apoDown({ beta: 1 }),
       {
         loss: 0.8502615,
@@ -43,7 +43,7 @@ describe('apo-down', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(apoDown(), torchValues['apo-down']);
+    expectObjectiveValues(apoDown(), torchValues['apo-down']);
   });
 
   it('rejects β ≤ 0', () => {

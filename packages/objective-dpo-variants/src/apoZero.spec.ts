@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { apoZero } from './apoZero';
 import { handPair, sig, pairReference } from './specSupport/pairReference';
@@ -28,7 +28,7 @@ describe('apo-zero', () => {
   // Hand pair, β 1: r_w = 1, r_l = −1. loss = 1 − σ(1) + σ(−1) = 1 − 0.7310586 + 0.2689414 = 0.5378828;
   //   d/d chosen = −σ(1)σ(−1) = −0.1966119; d/d rejected = σ(−1)σ(1) = 0.1966119.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       apoZero({ beta: 1 }),
       {
         loss: 0.5378828,
@@ -43,7 +43,7 @@ describe('apo-zero', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(apoZero(), torchValues['apo-zero']);
+    expectObjectiveValues(apoZero(), torchValues['apo-zero']);
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,7 +1,7 @@
 import {
   describeObjective,
-  describeObjectiveExpect,
-  describeObjectiveInputs,
+  expectObjectiveValues,
+  objectiveTestInputs,
   type NumberInputs,
 } from '@prefopt/testing';
 import { describe, it } from 'vitest';
@@ -21,7 +21,7 @@ const lossWithDelta = (beta: number, delta: number) =>
 const reference = (beta: number) => (x: NumberInputs) => lossWithDelta(beta, deltaOf(beta, x))(x);
 // δ is detached: the finite difference holds it at its value on the moderate batch.
 const frozenDelta = (beta: number) => {
-  const delta = deltaOf(beta, describeObjectiveInputs.moderate);
+  const delta = deltaOf(beta, objectiveTestInputs.moderate);
   return (x: NumberInputs) => lossWithDelta(beta, delta)(x).loss;
 };
 const detached = 'δ is a detached batch mean; a finite difference of compute() moves it';
@@ -61,7 +61,7 @@ describe('bco-pair', () => {
   //   (with δ differentiated they would be −0.3775407·(1 − ½) + 0.3775407·½ = 0, etc.).
   const pair = { ...handPair, policy: { chosen: [-10], rejected: [-11] } };
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       bcoPair({ beta: 1, delta: 'batch-mean' }),
       {
         loss: 0.9481541,
@@ -76,6 +76,6 @@ describe('bco-pair', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(bcoPair({ delta: 'batch-mean' }), torchValues['bco-pair']);
+    expectObjectiveValues(bcoPair({ delta: 'batch-mean' }), torchValues['bco-pair']);
   });
 });

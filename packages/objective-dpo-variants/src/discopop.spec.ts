@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { discopop } from './discopop';
 import { handPair, logSig, sig, pairReference } from './specSupport/pairReference';
@@ -33,7 +33,7 @@ describe('discopop', () => {
   //   loss = (1 − m)·log(1 + e^−2) + m·e^−2 = 0.1192029·0.1269280 + 0.8807971·0.1353353
   //        = 0.0151302 + 0.1192029 = 0.1343331   (m·e^−f = e^−2/(1 + e^−2) = σ(−2))
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       discopop({ beta: 1, tau: 1 }),
       { loss: 0.1343331, losses: [0.1343331], chosenRewards: [1], rejectedRewards: [-1] },
       handPair,
@@ -41,7 +41,7 @@ describe('discopop', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(discopop(), torchValues['discopop']);
+    expectObjectiveValues(discopop(), torchValues['discopop']);
   });
 
   it('stays finite where TRL’s exp(−f)·σ(f/τ) is ∞·0 (f = −2000)', () => {
@@ -51,7 +51,7 @@ describe('discopop', () => {
       reference: { chosen: [-10], rejected: [-1e4] },
     };
     // f = 0.1·(−9990 − 9990) = −1998: loss ≈ softplus(1998) = 1998.
-    describeObjectiveExpect(
+    expectObjectiveValues(
       discopop(),
       { loss: 1998, losses: [1998], chosenRewards: [-999], rejectedRewards: [999] },
       far,

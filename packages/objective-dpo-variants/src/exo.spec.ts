@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { exo } from './exo';
 import { handPair, logSig, sig, pairReference } from './specSupport/pairReference';
@@ -39,7 +39,7 @@ describe('exo', () => {
   //   dloss/dx = σ(x)σ(−x)·(x − log 0.75 + log 0.25) = 0.1966119·(1 − 1.0986123) = −0.0193884;
   //   d/d chosen = β·(−0.0193884) = −0.0096942.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       exo({ beta: 0.5, epsilon: 0.25 }),
       {
         loss: 0.0009413,
@@ -55,7 +55,7 @@ describe('exo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(exo(), torchValues['exo']);
+    expectObjectiveValues(exo(), torchValues['exo']);
   });
 
   it('rejects ε outside (0, 0.5)', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { hinge } from './hinge';
 import { handPair, pairReference } from './specSupport/pairReference';
@@ -27,7 +27,7 @@ describe('hinge', () => {
   // Hand pair: z = 2. β 0.25: 1 − 0.5 = 0.5 → loss 0.5, d/d chosen = −β = −0.25, d/d rejected = 0.25.
   // β 1: 1 − 2 < 0 → loss 0 and zero gradient (the margin is met).
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       hinge({ beta: 0.25 }),
       {
         loss: 0.5,
@@ -39,7 +39,7 @@ describe('hinge', () => {
       },
       handPair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       hinge({ beta: 1 }),
       {
         loss: 0,
@@ -54,7 +54,7 @@ describe('hinge', () => {
   });
 
   it('matches torch (TRL hinge) on the moderate batch', () => {
-    describeObjectiveExpect(hinge(), torchValues['hinge']);
+    expectObjectiveValues(hinge(), torchValues['hinge']);
   });
 
   it('rejects β ≤ 0', () => {

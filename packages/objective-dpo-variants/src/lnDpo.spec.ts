@@ -1,6 +1,6 @@
 import {
   describeObjective,
-  describeObjectiveExpect,
+  expectObjectiveValues,
   type NumberInputs,
   type PairNumbers,
 } from '@prefopt/testing';
@@ -46,7 +46,7 @@ describe('ln-dpo', () => {
   //   loss = log(1 + e^−1) = 0.3132617; rewards (4/3)·0.5 = 0.6666667, (4/3)·(−0.25) = −0.3333333;
   //   d/d chosen = −σ(−1)·β/2 = −0.2689414·0.6666667 = −0.1792943; d/d rejected = σ(−1)·β/4 = 0.0896471.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       lnDpo({ beta: 4 / 3 }),
       {
         loss: 0.3132617,
@@ -61,7 +61,7 @@ describe('ln-dpo', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(lnDpo(), torchValues['ln-dpo']);
+    expectObjectiveValues(lnDpo(), torchValues['ln-dpo']);
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { nca } from './nca';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -32,7 +32,7 @@ describe('nca', () => {
   //   loss = −log σ(1) − ½ log σ(−1) − ½ log σ(1) = 0.3132617 + 0.6566309 + 0.1566309 = 1.1265234
   //   d/d chosen = −σ(−1) + ½σ(1) = −0.2689414 + 0.3655293 = 0.0965879; d/d rejected = ½σ(−1) = 0.1344707.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       nca({ beta: 1 }),
       {
         loss: 1.1265234,
@@ -47,7 +47,7 @@ describe('nca', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(nca(), torchValues['nca']);
+    expectObjectiveValues(nca(), torchValues['nca']);
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { rdpo } from './rdpo';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -29,7 +29,7 @@ describe('rdpo', () => {
   //   loss = log(1 + e^−1.5) = 0.2014133; d/d chosen = −β·σ(−1.5) = −0.5·0.1824255 = −0.0912128.
   //   The longer rejected completion raises the margin: without α the loss is log(1 + e^−1) = 0.3132617.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       rdpo({ beta: 0.5, alpha: 0.25 }),
       {
         loss: 0.2014133,
@@ -44,7 +44,7 @@ describe('rdpo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(rdpo(), torchValues['rdpo']);
+    expectObjectiveValues(rdpo(), torchValues['rdpo']);
   });
 
   it('rejects α < 0 naming the option', () => {

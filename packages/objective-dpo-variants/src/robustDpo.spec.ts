@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { robustDpo } from './robustDpo';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -37,7 +37,7 @@ describe('robust-dpo', () => {
   //        = [0.75·0.3132617 − 0.25·1.3132617] / 0.5 = (0.2349463 − 0.3283154)/0.5 = −0.1867383
   //   d/d chosen = β·[−0.75·σ(−1) − 0.25·σ(1)]/0.5 = −0.2017061 − 0.1827646 = −0.3844707.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       robustDpo({ beta: 0.5, labelSmoothing: 0.25 }),
       {
         loss: -0.1867383,
@@ -52,7 +52,7 @@ describe('robust-dpo', () => {
   });
 
   it('matches torch (TRL robust) on the moderate batch', () => {
-    describeObjectiveExpect(robustDpo(), torchValues['robust-dpo']);
+    expectObjectiveValues(robustDpo(), torchValues['robust-dpo']);
   });
 
   it('rejects labelSmoothing ≥ 0.5 naming the option and range', () => {

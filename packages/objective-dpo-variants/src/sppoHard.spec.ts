@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { sppoHard } from './sppoHard';
 import { handPair, pairReference } from './specSupport/pairReference';
@@ -28,7 +28,7 @@ describe('sppo-hard', () => {
   // Hand pair, β 1: targets ±1/(2β) = ±0.5; a = 1, b = −1.
   //   loss = (1 − 0.5)² + (−1 + 0.5)² = 0.25 + 0.25 = 0.5; d/d chosen = 2·0.5 = 1; d/d rejected = 2·(−0.5) = −1.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       sppoHard({ beta: 1 }),
       {
         loss: 0.5,
@@ -43,7 +43,7 @@ describe('sppo-hard', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(sppoHard(), torchValues['sppo-hard']);
+    expectObjectiveValues(sppoHard(), torchValues['sppo-hard']);
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   describeObjective,
-  describeObjectiveExpect,
-  describeObjectiveTensors,
+  expectObjectiveValues,
+  objectiveInputTensors,
   type NumberInputs,
 } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('dpo', () => {
 
   it('matches the hand-worked numbers', () => {
     const common = { chosenRewards: [0.5], rejectedRewards: [-0.5] };
-    describeObjectiveExpect(
+    expectObjectiveValues(
       dpo({ beta: 0.5 }),
       {
         ...common,
@@ -78,7 +78,7 @@ describe('dpo', () => {
       pair,
       1e-5,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       dpo({ beta: 0.5, labelSmoothing: 0.25 }),
       {
         ...common,
@@ -92,8 +92,8 @@ describe('dpo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(dpo(), torchValues['dpo']);
-    describeObjectiveExpect(
+    expectObjectiveValues(dpo(), torchValues['dpo']);
+    expectObjectiveValues(
       dpo({ beta: 0.5, labelSmoothing: 0.2 }),
       torchValues['dpo beta=0.5 labelSmoothing=0.2'],
     );
@@ -108,7 +108,7 @@ describe('dpo', () => {
   });
 
   it('rejects inputs without a reference', () => {
-    const inputs = describeObjectiveTensors({ ...pair, reference: undefined });
+    const inputs = objectiveInputTensors({ ...pair, reference: undefined });
     expect(() => dpo().compute(inputs)).toThrow(/requires reference log-probs/);
     tf.dispose(inputs as unknown as tf.TensorContainer);
   });

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { ipo } from './ipo';
 
@@ -58,7 +58,7 @@ describe('ipo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       ipo({ beta: 0.5 }),
       {
         loss: 0.0625,
@@ -73,8 +73,8 @@ describe('ipo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(ipo(), torchValues['ipo']);
-    describeObjectiveExpect(ipo({ beta: 0.5 }), torchValues['ipo beta=0.5']);
+    expectObjectiveValues(ipo(), torchValues['ipo']);
+    expectObjectiveValues(ipo({ beta: 0.5 }), torchValues['ipo beta=0.5']);
   });
 
   it('rejects β ≤ 0 naming the option', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { cpo } from './cpo';
 
@@ -58,7 +58,7 @@ describe('cpo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       cpo({ beta: 0.5, alpha: 1 }),
       {
         loss: 2.0485874,
@@ -73,8 +73,8 @@ describe('cpo', () => {
   });
 
   it('matches torch (TRL CPOTrainer formula) on the moderate batch', () => {
-    describeObjectiveExpect(cpo(), torchValues['cpo']);
-    describeObjectiveExpect(cpo({ beta: 0.5, alpha: 0.2 }), torchValues['cpo beta=0.5 alpha=0.2']);
+    expectObjectiveValues(cpo(), torchValues['cpo']);
+    expectObjectiveValues(cpo({ beta: 0.5, alpha: 0.2 }), torchValues['cpo beta=0.5 alpha=0.2']);
   });
 
   it('rejects negative α naming the option', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { orpo } from './orpo';
 
@@ -63,7 +63,7 @@ describe('orpo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       orpo({ lambda: 0.1, nll: 'completion' }),
       {
         loss: 0.7219154,
@@ -76,7 +76,7 @@ describe('orpo', () => {
   });
 
   it('matches torch (TRL ORPOTrainer formula) on the moderate batch', () => {
-    describeObjectiveExpect(orpo({ nll: 'completion' }), torchValues['orpo']);
+    expectObjectiveValues(orpo({ nll: 'completion' }), torchValues['orpo']);
   });
 
   it('rejects negative λ naming the option', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { sft } from './sft';
 
@@ -40,7 +40,7 @@ describe('sft', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       sft(),
       {
         loss: 2.25,
@@ -55,7 +55,7 @@ describe('sft', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(sft(), torchValues['sft']);
+    expectObjectiveValues(sft(), torchValues['sft']);
   });
 
   it('takes no options', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { simpo } from './simpo';
 
@@ -89,14 +89,14 @@ describe('simpo', () => {
       gradChosen: [-0.1792943],
       gradRejected: [0.1344707],
     };
-    describeObjectiveExpect(simpo({ beta: 2, gamma: 1 }), normalised, pair);
-    describeObjectiveExpect(simpo({ beta: 2, gammaBetaRatio: 0.5 }), normalised, pair);
-    describeObjectiveExpect(
+    expectObjectiveValues(simpo({ beta: 2, gamma: 1 }), normalised, pair);
+    expectObjectiveValues(simpo({ beta: 2, gammaBetaRatio: 0.5 }), normalised, pair);
+    expectObjectiveValues(
       simpo({ beta: 0.5, gamma: 0, lengthNormalize: false }),
       { loss: 0.0485874, losses: [0.0485874], chosenRewards: [-3], rejectedRewards: [-6] },
       pair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       simpo({ gamma: 1.5, lossType: 'hinge' }),
       {
         loss: 0.5,
@@ -111,16 +111,16 @@ describe('simpo', () => {
   });
 
   it('matches torch (SimPO-repo formula) on the moderate batch', () => {
-    describeObjectiveExpect(simpo(), torchValues['simpo']);
-    describeObjectiveExpect(
+    expectObjectiveValues(simpo(), torchValues['simpo']);
+    expectObjectiveValues(
       simpo({ beta: 2, gammaBetaRatio: 0.5 }),
       torchValues['simpo beta=2 gammaBetaRatio=0.5'],
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       simpo({ beta: 2.5, gamma: 0.3, lengthNormalize: false, labelSmoothing: 0.1 }),
       torchValues['simpo beta=2.5 gamma=0.3 lengthNormalize=false labelSmoothing=0.1'],
     );
-    describeObjectiveExpect(simpo({ lossType: 'hinge' }), torchValues['simpo lossType=hinge']);
+    expectObjectiveValues(simpo({ lossType: 'hinge' }), torchValues['simpo lossType=hinge']);
   });
 
   it('rejects both forms of γ, bad ranges and labelSmoothing with hinge, naming the option', () => {
