@@ -7,11 +7,14 @@ princeton-nlp/SimPO trainer (see docs/objectives.md), evaluated on the moderate 
   {"case", "loss", "losses", "chosenRewards", "rejectedRewards", "gradChosen", "gradRejected"}
 Gradients are of `loss` w.r.t. the policy's summed chosen / rejected log-probs.
 
-Run:  /usr/bin/python3 tools/reference/objectives.py
-The specs paste these values (with this command in a comment).
+Run:  tools/reference/.venv/bin/python tools/reference/objectives.py
+It also writes them to fixtures/reference/torch-values.json (committed), which the specs
+read through @prefopt/testing's torchObjectiveValues(case).
 """
 import json
 import math
+import sys
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
@@ -172,7 +175,11 @@ CASES = {
 }
 
 
+OUT = Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "torch-values.json"
+
+
 def main():
+    objectives = {}
     for name, fn in CASES.items():
         pc = torch.tensor(POLICY_CHOSEN, requires_grad=True)
         pr = torch.tensor(POLICY_REJECTED, requires_grad=True)
@@ -191,6 +198,15 @@ def main():
             "gradRejected": gr.tolist(),
         }
         print(json.dumps(row))
+        objectives[name] = {k: v for k, v in row.items() if k != "case"}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "writtenBy": "tools/reference/objectives.py (torch float64)",
+        "inputs": "@prefopt/testing objectiveTestInputs.moderate",
+        "objectives": objectives,
+    }
+    OUT.write_text(json.dumps(document, indent=2) + "\n")
+    print(f"wrote {OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":

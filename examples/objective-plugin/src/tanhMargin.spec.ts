@@ -1,4 +1,9 @@
-import { describeObjective, expectObjectiveValues, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { tanhMargin } from './tanhMargin';
 
@@ -18,19 +23,6 @@ describeObjective(tanhMargin, [
   { title: 'defaults (β 2, γ 0.5)', reference: reference() },
   { title: 'β 1, γ 0', options: { beta: 1, gamma: 0 }, reference: reference(1, 0) },
 ]);
-
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  'tanh-margin': {
-    loss: 0.6696855166708152,
-    losses: [0.8411308951190848, 0.47086637092795347, 0.6970592839654074],
-    chosenRewards: [-5.0, -5.041666666666667, -4.666666666666667],
-    rejectedRewards: [-4.666666666666667, -5.6, -4.75],
-    gradChosen: [-0.03563458997206719, -0.027683470184121376, -0.09385228382357375],
-    gradRejected: [0.02969549164338933, 0.033220164220945654, 0.07038921286768031],
-  },
-};
 
 describe('tanh-margin', () => {
   // One pair: summed log-probs (−6, −12), lengths (3, 4): averages −2, −3; β 2: rewards −4, −6.
@@ -63,7 +55,7 @@ describe('tanh-margin', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    expectObjectiveValues(tanhMargin(), torchValues['tanh-margin']);
+    expectObjectiveValues(tanhMargin(), torchObjectiveValues('tanh-margin'));
   });
 
   it('rejects bad options naming them', () => {

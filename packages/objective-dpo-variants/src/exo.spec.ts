@@ -1,4 +1,4 @@
-import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { exo } from './exo';
 import { handPair, logSig, sig, pairReference } from './specSupport/pairReference';
@@ -17,19 +17,6 @@ describeObjective(exo, [
     reference: reference(0.5, 0.25),
   },
 ]);
-
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  exo: {
-    loss: 2.720638840731025,
-    losses: [2.5899540258452562, 3.0664459408699463, 2.5055165554778718],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.056581385108780705, -0.05856508870024559, -0.05599075087785908],
-    gradRejected: [0.056581385108780705, 0.05856508870024559, 0.05599075087785908],
-  },
-};
 
 describe('exo', () => {
   // Hand pair, β 0.5, ε 0.25: x = βz = 1.
@@ -55,7 +42,7 @@ describe('exo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    expectObjectiveValues(exo(), torchValues['exo']);
+    expectObjectiveValues(exo(), torchObjectiveValues('exo'));
   });
 
   it('rejects ε outside (0, 0.5)', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { hinge } from './hinge';
 import { handPair, pairReference } from './specSupport/pairReference';
@@ -9,19 +9,6 @@ describeObjective(hinge, [
   { title: 'defaults (β 0.1)', reference: reference(0.1) },
   { title: 'β 0.3', options: { beta: 0.3 }, reference: reference(0.3) },
 ]);
-
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  hinge: {
-    loss: 0.9750000000000001,
-    losses: [0.9, 1.175, 0.85],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.03333333333333333, -0.03333333333333333, -0.03333333333333333],
-    gradRejected: [0.03333333333333333, 0.03333333333333333, 0.03333333333333333],
-  },
-};
 
 describe('hinge', () => {
   // Hand pair: z = 2. β 0.25: 1 − 0.5 = 0.5 → loss 0.5, d/d chosen = −β = −0.25, d/d rejected = 0.25.
@@ -54,7 +41,7 @@ describe('hinge', () => {
   });
 
   it('matches torch (TRL hinge) on the moderate batch', () => {
-    expectObjectiveValues(hinge(), torchValues['hinge']);
+    expectObjectiveValues(hinge(), torchObjectiveValues('hinge'));
   });
 
   it('rejects β ≤ 0', () => {

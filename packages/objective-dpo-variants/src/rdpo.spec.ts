@@ -1,4 +1,4 @@
-import { describeObjective, expectObjectiveValues } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { rdpo } from './rdpo';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -10,19 +10,6 @@ describeObjective(rdpo, [
   { title: 'defaults (β 0.1, α 0.01)', reference: reference(0.1, 0.01) },
   { title: 'β 0.5, α 0.2', options: { beta: 0.5, alpha: 0.2 }, reference: reference(0.5, 0.2) },
 ]);
-
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  rdpo: {
-    loss: 0.68379849517539,
-    losses: [0.639658918622423, 0.7953927938630079, 0.6163437730407396],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.01575092318851354, -0.018286536952771142, -0.015336170514814477],
-    gradRejected: [0.01575092318851354, 0.018286536952771142, 0.015336170514814477],
-  },
-};
 
 describe('rdpo', () => {
   // Hand pair: z = 2, lengths 2 and 4. β 0.5, α 0.25: βz − α(2 − 4) = 1 + 0.5 = 1.5;
@@ -44,7 +31,7 @@ describe('rdpo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    expectObjectiveValues(rdpo(), torchValues['rdpo']);
+    expectObjectiveValues(rdpo(), torchObjectiveValues('rdpo'));
   });
 
   it('rejects α < 0 naming the option', () => {

@@ -20,6 +20,7 @@ export { objectiveInputTensors } from './objectiveInputTensors';
 export { objectiveTolerance } from './objectiveTolerance';
 export { expectObjectiveValues } from './expectObjectiveValues';
 export type { ExpectedObjectiveValues } from './expectObjectiveValues';
+export { torchObjectiveValues } from './torchObjectiveValues';
 export { describeReader } from './describeReader';
 export type { ReaderConformance, ReaderReportLike } from './describeReader';
 export { describeBackend } from './describeBackend';
