@@ -14,10 +14,11 @@ read through @prefopt/testing's torchObjectiveValues(case).
 import json
 import math
 import sys
-from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+
+from torch_values import write_section
 
 torch.set_default_dtype(torch.float64)
 
@@ -175,9 +176,6 @@ CASES = {
 }
 
 
-OUT = Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "torch-values.json"
-
-
 def main():
     objectives = {}
     for name, fn in CASES.items():
@@ -199,14 +197,12 @@ def main():
         }
         print(json.dumps(row))
         objectives[name] = {k: v for k, v in row.items() if k != "case"}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "writtenBy": "tools/reference/objectives.py (torch float64)",
-        "inputs": "@prefopt/testing objectiveTestInputs.moderate",
-        "objectives": objectives,
-    }
-    OUT.write_text(json.dumps(document, indent=2) + "\n")
-    print(f"wrote {OUT}", file=sys.stderr)
+    out = write_section(
+        "objectives",
+        objectives,
+        "tools/reference/objectives.py: torch float64 on objectiveTestInputs.moderate",
+    )
+    print(f"wrote {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

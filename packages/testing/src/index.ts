@@ -21,6 +21,7 @@ export { objectiveTolerance } from './objectiveTolerance';
 export { expectObjectiveValues } from './expectObjectiveValues';
 export type { ExpectedObjectiveValues } from './expectObjectiveValues';
 export { torchObjectiveValues } from './torchObjectiveValues';
+export { torchReferenceValues } from './torchReferenceValues';
 export { describeReader } from './describeReader';
 export type { ReaderConformance, ReaderReportLike } from './describeReader';
 export { describeBackend } from './describeBackend';
