@@ -22,6 +22,7 @@ export { expectObjectiveValues } from './expectObjectiveValues';
 export type { ExpectedObjectiveValues } from './expectObjectiveValues';
 export { torchObjectiveValues } from './torchObjectiveValues';
 export { torchReferenceValues } from './torchReferenceValues';
+export type { Stories260KReference } from './torchReferenceValues';
 export { describeReader } from './describeReader';
 export type { ReaderConformance, ReaderReportLike } from './describeReader';
 export { describeBackend } from './describeBackend';

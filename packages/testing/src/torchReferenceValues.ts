@@ -25,3 +25,11 @@ export function torchReferenceValues<T>(section: string): T {
   }
   return document[section] as T;
 }
+
+/** The `stories260K` section (tools/reference/llama2c_reference.py write-fixtures). */
+export interface Stories260KReference {
+  /** Greedy continuations by prompt: all token ids (prompt first) and the decoded text. */
+  generate: Record<string, { maxNewTokens: number; tokens: number[]; text: string }>;
+  /** Token ids and float64 log p(x_t | x_<t) of every token after the first, by text. */
+  score: Record<string, { tokens: number[]; logprobs: number[] }>;
+}
