@@ -5,13 +5,14 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
-/** Tests run against `src`: every `@prefopt/x` import resolves to `packages/x/src/index.ts`. */
-const alias = [
-  {
-    find: /^@prefopt\/([a-z0-9-]+)$/,
-    replacement: resolve(root, 'packages/$1/src/index.ts'),
-  },
-];
+/**
+ * Tests run against `src`: `@prefopt/x` resolves through the workspace link in node_modules to
+ * the package, whose `exports` map the `@prefopt/source` condition to `src/index.ts` (as
+ * tsconfig's `customConditions` and `tsx --conditions=@prefopt/source` do). No alias: a spec
+ * resolves packages as a user would, so a package that is not installed fails here too.
+ */
+const conditions = ['@prefopt/source', 'module', 'node', 'development|production']; // + vite's server defaults
+const resolveSource = { resolve: { conditions }, ssr: { resolve: { conditions } } };
 
 /** One vitest project per workspace folder that has specs. */
 const projectDirs = ['packages', 'apps', 'examples'].flatMap((group) =>
@@ -33,7 +34,7 @@ const tfjsNodeBinding = resolve(
 const objectivesOnNode = existsSync(tfjsNodeBinding)
   ? [
       {
-        resolve: { alias },
+        ...resolveSource,
         test: {
           name: 'objectives@node',
           root: resolve(root, 'packages'),
@@ -65,7 +66,7 @@ const config = defineConfig({
     // time is single-threaded (module imports, small tensors), so two workers keep both busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: projectDirs.map((dir) => ({
-      resolve: { alias },
+      ...resolveSource,
       test: {
         name: dir.split('/')[1],
         root: resolve(root, dir),
@@ -79,5 +80,18 @@ const config = defineConfig({
   },
 });
 config.test!.projects!.push(...objectivesOnNode);
+// the repository's own checks (the package graph's lint rule)
+config.test!.projects!.push({
+  ...resolveSource,
+  test: {
+    name: 'tools',
+    root: resolve(root, 'tools'),
+    include: ['lint/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
 
 export default config;

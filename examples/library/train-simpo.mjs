@@ -19,6 +19,7 @@ import { wasmAdapter } from '@prefopt/backend-wasm';
 import {
   assertTokenizerFits,
   loadTokenizer,
+  PairBatchStream,
   readPreferences,
   tokenizeRecords,
 } from '@prefopt/data';

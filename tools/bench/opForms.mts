@@ -7,9 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
 import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
 import { nodeAdapter } from '@prefopt/backend-node';
-import { matMul2d, rmsNorm, scaledMaskedSoftmax, tokenLogProbs } from '@prefopt/model';
+import { batchMatMul, matMul2d, rmsNorm, scaledMaskedSoftmax, tokenLogProbs } from '@prefopt/model';
 import { wasmAdapter } from '@prefopt/backend-wasm';
-import { batchMatMul } from '../../packages/model/src/ops/batchMatMul';
 
 const name = process.argv[2] ?? 'wasm';
 const adapters = {

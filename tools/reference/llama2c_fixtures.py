@@ -21,6 +21,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from llama2c_reference import forward, freqs, read_checkpoint  # noqa: E402
+from torch_values import write_section  # noqa: E402
 
 CFG = dict(dim=8, hidden=12, n_layers=2, n_heads=4, n_kv=2, vocab=10, seq_len=16)
 HD = CFG['dim'] // CFG['n_heads']
@@ -148,6 +149,16 @@ def main():
         'out[3, :4]': w['out'].grad[3, :4], 'attn_norm[0][:4]': w['attn_norm'][0].grad[:4],
     }
     print(json.dumps({k: [round(x, 6) for x in v.tolist()] for k, v in picks.items()}))
+    write_section(
+        "llamaTiny",
+        {
+            "tokens": tokens[0].tolist(),
+            "logits": [[round(v, 6) for v in row] for row in logits.tolist()],
+            "gradients": {k: [round(x, 6) for x in v.tolist()] for k, v in picks.items()},
+        },
+        "tools/reference/llama2c_fixtures.py: the tiny GQA untied model's logits and gradients "
+        "of the summed log-probs of tokens (gradients as torch holds them: [out, in])",
+    )
 
 
 if __name__ == '__main__':

@@ -6,6 +6,8 @@ legacy llama2.c `.bin` checkpoint and `tokenizer.bin`. prefopt's specs paste its
   python3 tools/reference/llama2c_reference.py generate MODEL.bin TOKENIZER.bin "PROMPT" N
   python3 tools/reference/llama2c_reference.py score MODEL.bin TOKENIZER.bin "TEXT"
   python3 tools/reference/llama2c_reference.py encode MODEL.bin TOKENIZER.bin "TEXT"
+  python3 tools/reference/llama2c_reference.py write-fixtures MODEL.bin TOKENIZER.bin
+    (the generate/score cases the specs use → fixtures/reference/torch-values.json)
 """
 import json
 import math
@@ -14,6 +16,8 @@ import sys
 
 import torch
 import torch.nn.functional as F
+
+sys.path.insert(0, __import__('os').path.dirname(__file__))
 
 
 def read_checkpoint(path):
@@ -145,28 +149,61 @@ def decode(pieces, prev, token):  # run.c's decode(): strip the space after BOS,
     return piece
 
 
+def greedy(cfg, w, pieces, tokens, steps):
+    """Greedy continuation, as model.py's generate(temperature=0): {tokens, text}."""
+    tokens = list(tokens)
+    for _ in range(steps):
+        nxt = int(torch.argmax(forward(cfg, w, torch.tensor([tokens]))[0, -1]))
+        tokens.append(nxt)
+        if nxt == 2:
+            break
+    out = b''.join(decode(pieces, tokens[i - 1], tokens[i]) for i in range(1, len(tokens)))
+    return {'tokens': tokens, 'text': out.decode('utf-8', errors='replace')}
+
+
+def score(cfg, w, tokens):
+    """log p(x_t | x_<t) of every token after the first, float64: {tokens, logprobs}."""
+    logp = F.log_softmax(forward(cfg, w, torch.tensor([tokens]))[0].double(), dim=-1)
+    return {'tokens': tokens, 'logprobs': [logp[i - 1, tokens[i]].item() for i in range(1, len(tokens))]}
+
+
+# What the specs compare with, written to fixtures/reference/torch-values.json (`stories260K`)
+# by: python3 tools/reference/llama2c_reference.py write-fixtures MODEL.bin TOKENIZER.bin
+FIXTURE_GENERATE = {'Once upon a time': 60}
+FIXTURE_SCORE = ['Once upon a time', 'Lily and Ben went to the park. They saw a dog.']
+
+
 def main():
     torch.manual_seed(0)
-    verb, model_path, tok_path, text = sys.argv[1:5]
+    verb, model_path, tok_path = sys.argv[1:4]
     cfg, w = read_checkpoint(model_path)
     pieces, scores = read_tokenizer(tok_path, cfg['vocab'])
-    tokens = encode(pieces, scores, text)
     with torch.no_grad():
+        if verb == 'write-fixtures':
+            from torch_values import write_section
+
+            section = {
+                'generate': {
+                    text: {'maxNewTokens': n, **greedy(cfg, w, pieces, encode(pieces, scores, text), n)}
+                    for text, n in FIXTURE_GENERATE.items()
+                },
+                'score': {text: score(cfg, w, encode(pieces, scores, text)) for text in FIXTURE_SCORE},
+            }
+            path = write_section(
+                'stories260K',
+                section,
+                'tools/reference/llama2c_reference.py write-fixtures: stories260K.bin + tok512.bin, '
+                'greedy continuations and float64 log-probs',
+            )
+            print(f'wrote {path}', file=sys.stderr)
+            return
+        tokens = encode(pieces, scores, sys.argv[4])
         if verb == 'encode':
             print(json.dumps(tokens))
         elif verb == 'score':
-            logp = F.log_softmax(forward(cfg, w, torch.tensor([tokens]))[0].double(), dim=-1)
-            lps = [logp[i - 1, tokens[i]].item() for i in range(1, len(tokens))]
-            print(json.dumps({'tokens': tokens, 'logprobs': lps}))
+            print(json.dumps(score(cfg, w, tokens)))
         elif verb == 'generate':
-            steps = int(sys.argv[5])
-            for _ in range(steps):  # greedy, as model.py's generate(temperature=0)
-                nxt = int(torch.argmax(forward(cfg, w, torch.tensor([tokens]))[0, -1]))
-                tokens.append(nxt)
-                if nxt == 2:
-                    break
-            out = b''.join(decode(pieces, tokens[i - 1], tokens[i]) for i in range(1, len(tokens)))
-            print(json.dumps({'tokens': tokens, 'text': out.decode('utf-8', errors='replace')}))
+            print(json.dumps(greedy(cfg, w, pieces, tokens, int(sys.argv[5]))))
         else:
             sys.exit(f'unknown verb {verb}')
 

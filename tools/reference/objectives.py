@@ -3,18 +3,22 @@
 
 Each loss is re-stated from TRL's dpo_trainer / cpo_trainer / orpo_trainer and the
 princeton-nlp/SimPO trainer (see docs/objectives.md), evaluated on the moderate batch of
-@prefopt/testing's describeObjectiveInputs, and printed as one JSON line per case:
+@prefopt/testing's objectiveTestInputs, and printed as one JSON line per case:
   {"case", "loss", "losses", "chosenRewards", "rejectedRewards", "gradChosen", "gradRejected"}
 Gradients are of `loss` w.r.t. the policy's summed chosen / rejected log-probs.
 
-Run:  /usr/bin/python3 tools/reference/objectives.py
-The specs paste these values (with this command in a comment).
+Run:  tools/reference/.venv/bin/python tools/reference/objectives.py
+It also writes them to fixtures/reference/torch-values.json (committed), which the specs
+read through @prefopt/testing's torchObjectiveValues(case).
 """
 import json
 import math
+import sys
 
 import torch
 import torch.nn.functional as F
+
+from torch_values import write_section
 
 torch.set_default_dtype(torch.float64)
 
@@ -173,6 +177,7 @@ CASES = {
 
 
 def main():
+    objectives = {}
     for name, fn in CASES.items():
         pc = torch.tensor(POLICY_CHOSEN, requires_grad=True)
         pr = torch.tensor(POLICY_REJECTED, requires_grad=True)
@@ -191,6 +196,13 @@ def main():
             "gradRejected": gr.tolist(),
         }
         print(json.dumps(row))
+        objectives[name] = {k: v for k, v in row.items() if k != "case"}
+    out = write_section(
+        "objectives",
+        objectives,
+        "tools/reference/objectives.py: torch float64 on objectiveTestInputs.moderate",
+    )
+    print(f"wrote {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ const source = resolve(here, '../src/cli.ts');
 if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register({ tsconfig: resolve(here, '../../../tsconfig.base.json') });
+  // registered after tsx, so it runs first: @prefopt/* resolve to their src (sourceConditions.mjs)
+  const { register: registerHooks } = await import('node:module');
+  registerHooks('./sourceConditions.mjs', import.meta.url);
   await import(source);
 } else {
   const { main } = await import('../dist/index.js');

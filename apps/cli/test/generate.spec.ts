@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { nodeAdapter } from '@prefopt/backend-node';
 import { createModel, saveModel } from '@prefopt/model';
-import { fixturePath, useCpuBackend } from '@prefopt/testing';
+import {
+  fixturePath,
+  torchReferenceValues,
+  useCpuBackend,
+  type Stories260KReference,
+} from '@prefopt/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from './support/runMain';
 
@@ -12,10 +17,9 @@ const bin = resolve(import.meta.dirname, '../bin/prefopt.mjs');
 /** tfjs-node is set up here (npm ci): the greedy parity also runs on it. */
 const nodeReady = await nodeAdapter.isAvailable();
 
-// /usr/bin/python3 tools/reference/llama2c_reference.py generate ../shared/models/stories260K/stories260K.bin \
-//   ../shared/models/stories260K/tok512.bin "Once upon a time" 60   (PyTorch re-implementation of llama2.c)
-const REFERENCE =
-  'Once upon a time, there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
+// The PyTorch re-implementation of llama2.c (tools/reference/llama2c_reference.py write-fixtures)
+const { text: REFERENCE, maxNewTokens } =
+  torchReferenceValues<Stories260KReference>('stories260K').generate['Once upon a time'];
 
 describe('prefopt generate (stories260K)', () => {
   const model = fixturePath('stories260K/stories260K.bin');
@@ -27,7 +31,7 @@ describe('prefopt generate (stories260K)', () => {
       'generate',
       ...story,
       '--max-new-tokens',
-      '60',
+      String(maxNewTokens),
       '--temperature',
       '0',
       '--backend',
@@ -71,7 +75,7 @@ describe('prefopt generate (stories260K)', () => {
       'generate',
       ...story,
       '--max-new-tokens',
-      '60',
+      String(maxNewTokens),
       '--temperature',
       '0',
       '--backend',
@@ -84,7 +88,7 @@ describe('prefopt generate (stories260K)', () => {
   it('as a real process (bin/prefopt.mjs, default backend)', () => {
     const r = spawnSync(
       process.execPath,
-      [bin, 'generate', ...story, '--max-new-tokens', '60', '--temperature', '0'],
+      [bin, 'generate', ...story, '--max-new-tokens', String(maxNewTokens), '--temperature', '0'],
       { encoding: 'utf8' },
     );
     expect(r.status).toBe(0);

@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { tanhMargin } from './tanhMargin';
 
@@ -19,19 +24,6 @@ describeObjective(tanhMargin, [
   { title: 'β 1, γ 0', options: { beta: 1, gamma: 0 }, reference: reference(1, 0) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  'tanh-margin': {
-    loss: 0.6696855166708152,
-    losses: [0.8411308951190848, 0.47086637092795347, 0.6970592839654074],
-    chosenRewards: [-5.0, -5.041666666666667, -4.666666666666667],
-    rejectedRewards: [-4.666666666666667, -5.6, -4.75],
-    gradChosen: [-0.03563458997206719, -0.027683470184121376, -0.09385228382357375],
-    gradRejected: [0.02969549164338933, 0.033220164220945654, 0.07038921286768031],
-  },
-};
-
 describe('tanh-margin', () => {
   // One pair: summed log-probs (−6, −12), lengths (3, 4): averages −2, −3; β 2: rewards −4, −6.
   // γ 2: h = −4 + 6 − 2 = 0 → loss ½(1 − tanh 0) = 0.5; d loss/d h = −½(1 − tanh² 0) = −0.5,
@@ -43,7 +35,7 @@ describe('tanh-margin', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       tanhMargin({ beta: 2, gamma: 2 }),
       {
         loss: 0.5,
@@ -55,7 +47,7 @@ describe('tanh-margin', () => {
       },
       pair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       tanhMargin({ beta: 2, gamma: 1 }),
       { loss: 0.1192029, losses: [0.1192029], chosenRewards: [-4], rejectedRewards: [-6] },
       pair,
@@ -63,7 +55,7 @@ describe('tanh-margin', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(tanhMargin(), torchValues['tanh-margin']);
+    expectObjectiveValues(tanhMargin(), torchObjectiveValues('tanh-margin'));
   });
 
   it('rejects bad options naming them', () => {

@@ -1,5 +1,5 @@
 import { createModel } from '@prefopt/model';
-import { describeBackend, describeBackendBatch } from '@prefopt/testing';
+import { describeBackend, backendTestBatch } from '@prefopt/testing';
 import { cpuAdapter } from './cpuAdapter';
 
 // A 2-layer GQA Llama (4 query heads over 2 kv heads), small enough for 2 shared cores.
@@ -8,6 +8,6 @@ const config = { dim: 16, hiddenDim: 32, layers: 2, heads: 4, kvHeads: 2, vocab:
 describeBackend(cpuAdapter, {
   model: {
     create: () => createModel(config, { seed: 7 }),
-    batch: describeBackendBatch(config.vocab),
+    batch: backendTestBatch(config.vocab),
   },
 });

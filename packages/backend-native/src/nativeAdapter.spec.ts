@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRegistry } from '@prefopt/core';
 import { createModel } from '@prefopt/model';
-import { describeBackend, describeBackendBatch } from '@prefopt/testing';
+import { describeBackend, backendTestBatch } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from './addon/loadNativeAddon';
 import { nativeAdapter } from './nativeAdapter';
@@ -12,7 +12,7 @@ const tiny = { dim: 16, hiddenDim: 40, layers: 2, heads: 4, kvHeads: 2, vocab: 3
 // Every op check and a small GQA model (logits, sequence log-probs, all weight gradients)
 // against the plain cpu backend.
 describeBackend(nativeAdapter, {
-  model: { create: () => createModel(tiny, { seed: 3 }), batch: describeBackendBatch(tiny.vocab) },
+  model: { create: () => createModel(tiny, { seed: 3 }), batch: backendTestBatch(tiny.vocab) },
 });
 
 describe('nativeAdapter', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createModel } from '@prefopt/model';
-import { describeBackend, describeBackendBatch } from '@prefopt/testing';
+import { describeBackend, backendTestBatch } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from './addon/loadNativeAddon';
 import { nativeCpuAdapter } from './nativeCpuAdapter';
@@ -8,7 +8,7 @@ import { nativeCpuAdapter } from './nativeCpuAdapter';
 const tiny = { dim: 16, hiddenDim: 40, layers: 2, heads: 4, kvHeads: 2, vocab: 32, seqLen: 8 };
 
 describeBackend(nativeCpuAdapter, {
-  model: { create: () => createModel(tiny, { seed: 3 }), batch: describeBackendBatch(tiny.vocab) },
+  model: { create: () => createModel(tiny, { seed: 3 }), batch: backendTestBatch(tiny.vocab) },
 });
 
 describe('nativeCpuAdapter', () => {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_LOG_PROBS, tokenLogProbs } from '@prefopt/model';
+import { tokenLogProbs } from '@prefopt/model';
+import { PrefoptTokenLogProbs } from '@prefopt/core';
 import { expectRowsClose } from './specSupport/expectRowsClose';
 import { runTokenLogProbsCase } from './specSupport/runTokenLogProbsCase';
 import { unfusedTokenLogProbs } from './specSupport/unfusedTokenLogProbs';
@@ -18,7 +19,7 @@ describe('tokenLogProbs on plain wasm', () => {
     const expected = runTokenLogProbsCase(unfusedTokenLogProbs);
     await wasmAdapter.activate();
     expect(tf.getBackend()).toBe('wasm');
-    expect(tf.getKernel(TOKEN_LOG_PROBS, 'wasm')).toBeUndefined();
+    expect(tf.getKernel(PrefoptTokenLogProbs, 'wasm')).toBeUndefined();
     const before = tf.memory().numTensors;
     const actual = runTokenLogProbsCase(tokenLogProbs);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,5 +1,5 @@
 import { createModel } from '@prefopt/model';
-import { describeBackend, describeBackendBatch } from '@prefopt/testing';
+import { describeBackend, backendTestBatch } from '@prefopt/testing';
 import { nodeGpuAdapter } from './nodeGpuAdapter';
 
 // Conformance against the cpu backend (ops and a small model); skips, printing what is
@@ -9,6 +9,6 @@ const config = { dim: 16, hiddenDim: 32, layers: 2, heads: 4, kvHeads: 2, vocab:
 describeBackend(nodeGpuAdapter, {
   model: {
     create: () => createModel(config, { seed: 7 }),
-    batch: describeBackendBatch(config.vocab),
+    batch: backendTestBatch(config.vocab),
   },
 });

@@ -75,6 +75,7 @@ export type {
   RecordSource,
 } from './data/PreferenceRecord';
 export type { RecordFormat } from './data/RecordFormat';
+export type { BatchStream, JsonValue } from './data/BatchStream';
 export type {
   Annotator,
   AnnotatorFactory,
@@ -84,5 +85,27 @@ export type {
 } from './annotator/Annotator';
 export { defineAnnotator } from './annotator/defineAnnotator';
 export type { AnnotatorDefinition } from './annotator/defineAnnotator';
+export {
+  PrefoptMatMulGrad,
+  PrefoptRmsNorm,
+  PrefoptRmsNormGrad,
+  PrefoptScaledMaskedSoftmax,
+  PrefoptScaledMaskedSoftmaxGrad,
+  PrefoptTokenLogProbs,
+  PrefoptTokenLogProbsGrad,
+} from './kernels/kernelNames';
+export type {
+  PrefoptMatMulGradInputs,
+  PrefoptRmsNormAttrs,
+  PrefoptRmsNormGradAttrs,
+  PrefoptRmsNormGradInputs,
+  PrefoptRmsNormInputs,
+  PrefoptScaledMaskedSoftmaxAttrs,
+  PrefoptScaledMaskedSoftmaxGradAttrs,
+  PrefoptScaledMaskedSoftmaxGradInputs,
+  PrefoptScaledMaskedSoftmaxInputs,
+  PrefoptTokenLogProbsGradInputs,
+  PrefoptTokenLogProbsInputs,
+} from './kernels/kernelNames';
 
 export { disabledLevers, leverEnabled, parseLevers } from './levers';

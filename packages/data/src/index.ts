@@ -64,3 +64,6 @@ export { looksUnpaired, readUnpaired } from './unpaired/readUnpaired';
 export { tokenizeUnpaired } from './unpaired/tokenizeUnpaired';
 export type { TokenizedUnpaired } from './unpaired/tokenizeUnpaired';
 export { collateUnpaired } from './unpaired/collateUnpaired';
+export { SampledBatchStream } from './streams/SampledBatchStream';
+export { PairBatchStream } from './streams/PairBatchStream';
+export { UnpairedBatchStream } from './streams/UnpairedBatchStream';

@@ -31,13 +31,8 @@ export type { GenerateOptions } from './generate/generate';
 export { sampleToken } from './generate/sampleToken';
 export type { SamplingOptions } from './generate/sampleToken';
 export { XorshiftRng } from './generate/XorshiftRng';
-export { tokenLogProbs, TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from './ops/tokenLogProbs';
-export { rmsNorm, RMS_NORM, RMS_NORM_GRAD } from './ops/rmsNorm';
+export { tokenLogProbs } from './ops/tokenLogProbs';
+export { rmsNorm } from './ops/rmsNorm';
 export { matMul2d } from './ops/matMul2d';
 export { batchMatMul } from './ops/batchMatMul';
-export { MATMUL_GRAD } from './ops/matMulGrad';
-export {
-  scaledMaskedSoftmax,
-  SCALED_MASKED_SOFTMAX,
-  SCALED_MASKED_SOFTMAX_GRAD,
-} from './ops/scaledMaskedSoftmax';
+export { scaledMaskedSoftmax } from './ops/scaledMaskedSoftmax';

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { PrefoptError, defineObjective } from '@prefopt/core';
 import {
   describeObjective,
-  describeObjectiveExpect,
-  describeObjectiveTensors,
+  expectObjectiveValues,
+  objectiveInputTensors,
   type NumberInputs,
 } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('combine', () => {
   };
 
   it('is the weighted sum, with the first part’s rewards', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       twoParts(),
       {
         loss: -0.75,
@@ -91,7 +91,7 @@ describe('combine', () => {
     expect(c.requiresReference).toBe(true);
     expect(combine([{ objective: lin(), weight: 1 }]).requiresReference).toBe(false);
     expect(c.options).toEqual({ 'lin.weight': 2, 'sq.weight': 0.5 });
-    const inputs = describeObjectiveTensors({ ...batch, reference: undefined });
+    const inputs = objectiveInputTensors({ ...batch, reference: undefined });
     expect(() => c.compute(inputs)).toThrow(/combine: requires reference log-probs/);
     tf.dispose(inputs as unknown as tf.TensorContainer);
   });

@@ -1,8 +1,9 @@
 import {
   describeObjective,
-  describeObjectiveExpect,
-  describeObjectiveInputs,
+  expectObjectiveValues,
+  objectiveTestInputs,
   type NumberInputs,
+  torchObjectiveValues,
 } from '@prefopt/testing';
 import { describe, it } from 'vitest';
 import { bcoPair } from './bcoPair';
@@ -21,7 +22,7 @@ const lossWithDelta = (beta: number, delta: number) =>
 const reference = (beta: number) => (x: NumberInputs) => lossWithDelta(beta, deltaOf(beta, x))(x);
 // δ is detached: the finite difference holds it at its value on the moderate batch.
 const frozenDelta = (beta: number) => {
-  const delta = deltaOf(beta, describeObjectiveInputs.moderate);
+  const delta = deltaOf(beta, objectiveTestInputs.moderate);
   return (x: NumberInputs) => lossWithDelta(beta, delta)(x).loss;
 };
 const detached = 'δ is a detached batch mean; a finite difference of compute() moves it';
@@ -43,17 +44,6 @@ describeObjective(bcoPair, [
   },
 ]);
 
-const torchValues = {
-  'bco-pair': {
-    loss: 1.3751351454050085,
-    losses: [1.3369583338690036, 1.4757078133254975, 1.3127392890205243],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.016354203282611307, -0.01739536846572005, -0.015937964867613282],
-    gradRejected: [0.016146002809232812, 0.01739536846572005, 0.016146002809232812],
-  },
-};
-
 describe('bco-pair', () => {
   // Hand pair with δ ≠ 0: policy (−10, −11), reference (−11, −11), β 1: r_w = 1, r_l = 0, δ = 0.5.
   //   loss = −log σ(0.5) − log σ(0.5) = 2·0.4740770 = 0.9481541
@@ -61,7 +51,7 @@ describe('bco-pair', () => {
   //   (with δ differentiated they would be −0.3775407·(1 − ½) + 0.3775407·½ = 0, etc.).
   const pair = { ...handPair, policy: { chosen: [-10], rejected: [-11] } };
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       bcoPair({ beta: 1, delta: 'batch-mean' }),
       {
         loss: 0.9481541,
@@ -76,6 +66,6 @@ describe('bco-pair', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(bcoPair({ delta: 'batch-mean' }), torchValues['bco-pair']);
+    expectObjectiveValues(bcoPair({ delta: 'batch-mean' }), torchObjectiveValues('bco-pair'));
   });
 });

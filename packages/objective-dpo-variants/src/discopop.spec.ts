@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { discopop } from './discopop';
 import { handPair, logSig, sig, pairReference } from './specSupport/pairReference';
@@ -15,25 +15,12 @@ describeObjective(discopop, [
   { title: 'β 0.5, τ 1', options: { beta: 0.5, tau: 1 }, reference: reference(0.5, 1) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  discopop: {
-    loss: 0.8398412114424768,
-    losses: [0.8737921186731876, 0.7963939363648574, 0.8493375792893855],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.010223661448379828, -0.01103804951827213, -0.020840100670663716],
-    gradRejected: [0.010223661448379828, 0.01103804951827213, 0.020840100670663716],
-  },
-};
-
 describe('discopop', () => {
   // Hand pair, β 1, τ 1: f = 2, m = σ(2) = 0.8807971.
   //   loss = (1 − m)·log(1 + e^−2) + m·e^−2 = 0.1192029·0.1269280 + 0.8807971·0.1353353
   //        = 0.0151302 + 0.1192029 = 0.1343331   (m·e^−f = e^−2/(1 + e^−2) = σ(−2))
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       discopop({ beta: 1, tau: 1 }),
       { loss: 0.1343331, losses: [0.1343331], chosenRewards: [1], rejectedRewards: [-1] },
       handPair,
@@ -41,7 +28,7 @@ describe('discopop', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(discopop(), torchValues['discopop']);
+    expectObjectiveValues(discopop(), torchObjectiveValues('discopop'));
   });
 
   it('stays finite where TRL’s exp(−f)·σ(f/τ) is ∞·0 (f = −2000)', () => {
@@ -51,7 +38,7 @@ describe('discopop', () => {
       reference: { chosen: [-10], rejected: [-1e4] },
     };
     // f = 0.1·(−9990 − 9990) = −1998: loss ≈ softplus(1998) = 1998.
-    describeObjectiveExpect(
+    expectObjectiveValues(
       discopop(),
       { loss: 1998, losses: [1998], chosenRewards: [-999], rejectedRewards: [999] },
       far,

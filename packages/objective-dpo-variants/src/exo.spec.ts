@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { exo } from './exo';
 import { handPair, logSig, sig, pairReference } from './specSupport/pairReference';
@@ -18,19 +18,6 @@ describeObjective(exo, [
   },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  exo: {
-    loss: 2.720638840731025,
-    losses: [2.5899540258452562, 3.0664459408699463, 2.5055165554778718],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.056581385108780705, -0.05856508870024559, -0.05599075087785908],
-    gradRejected: [0.056581385108780705, 0.05856508870024559, 0.05599075087785908],
-  },
-};
-
 describe('exo', () => {
   // Hand pair, β 0.5, ε 0.25: x = βz = 1.
   //   loss = σ(1)(log σ(1) − log 0.75) + σ(−1)(log σ(−1) − log 0.25)
@@ -39,7 +26,7 @@ describe('exo', () => {
   //   dloss/dx = σ(x)σ(−x)·(x − log 0.75 + log 0.25) = 0.1966119·(1 − 1.0986123) = −0.0193884;
   //   d/d chosen = β·(−0.0193884) = −0.0096942.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       exo({ beta: 0.5, epsilon: 0.25 }),
       {
         loss: 0.0009413,
@@ -55,7 +42,7 @@ describe('exo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(exo(), torchValues['exo']);
+    expectObjectiveValues(exo(), torchObjectiveValues('exo'));
   });
 
   it('rejects ε outside (0, 0.5)', () => {

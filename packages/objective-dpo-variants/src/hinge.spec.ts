@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { hinge } from './hinge';
 import { handPair, pairReference } from './specSupport/pairReference';
@@ -10,24 +10,11 @@ describeObjective(hinge, [
   { title: 'β 0.3', options: { beta: 0.3 }, reference: reference(0.3) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  hinge: {
-    loss: 0.9750000000000001,
-    losses: [0.9, 1.175, 0.85],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.03333333333333333, -0.03333333333333333, -0.03333333333333333],
-    gradRejected: [0.03333333333333333, 0.03333333333333333, 0.03333333333333333],
-  },
-};
-
 describe('hinge', () => {
   // Hand pair: z = 2. β 0.25: 1 − 0.5 = 0.5 → loss 0.5, d/d chosen = −β = −0.25, d/d rejected = 0.25.
   // β 1: 1 − 2 < 0 → loss 0 and zero gradient (the margin is met).
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       hinge({ beta: 0.25 }),
       {
         loss: 0.5,
@@ -39,7 +26,7 @@ describe('hinge', () => {
       },
       handPair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       hinge({ beta: 1 }),
       {
         loss: 0,
@@ -54,7 +41,7 @@ describe('hinge', () => {
   });
 
   it('matches torch (TRL hinge) on the moderate batch', () => {
-    describeObjectiveExpect(hinge(), torchValues['hinge']);
+    expectObjectiveValues(hinge(), torchObjectiveValues('hinge'));
   });
 
   it('rejects β ≤ 0', () => {

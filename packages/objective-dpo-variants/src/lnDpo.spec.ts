@@ -1,8 +1,9 @@
 import {
   describeObjective,
-  describeObjectiveExpect,
+  expectObjectiveValues,
   type NumberInputs,
   type PairNumbers,
+  torchObjectiveValues,
 } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { lnDpo } from './lnDpo';
@@ -28,25 +29,12 @@ describeObjective(lnDpo, [
   { title: 'β 2', options: { beta: 2 }, reference: reference(2) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  'ln-dpo': {
-    loss: 0.6852735976403936,
-    losses: [0.6840225271937918, 0.7013051880092798, 0.6704930777181091],
-    chosenRewards: [0.010000000000000009, -0.00625, 0.033333333333333305],
-    rejectedRewards: [-0.008333333333333349, 0.010000000000000009, -0.0125],
-    gradChosen: [-0.0033027786335874908, -0.0014001733627950045, -0.0054282630235201685],
-    gradRejected: [0.0027523155279895756, 0.0016802080353540056, 0.0040711972676401266],
-  },
-};
-
 describe('ln-dpo', () => {
   // Hand pair: averaged log-ratios 1/2 = 0.5 and −1/4 = −0.25, z = 0.75. β 4/3: βz = 1;
   //   loss = log(1 + e^−1) = 0.3132617; rewards (4/3)·0.5 = 0.6666667, (4/3)·(−0.25) = −0.3333333;
   //   d/d chosen = −σ(−1)·β/2 = −0.2689414·0.6666667 = −0.1792943; d/d rejected = σ(−1)·β/4 = 0.0896471.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       lnDpo({ beta: 4 / 3 }),
       {
         loss: 0.3132617,
@@ -61,7 +49,7 @@ describe('ln-dpo', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(lnDpo(), torchValues['ln-dpo']);
+    expectObjectiveValues(lnDpo(), torchObjectiveValues('ln-dpo'));
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { rdpo } from './rdpo';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -11,25 +11,12 @@ describeObjective(rdpo, [
   { title: 'β 0.5, α 0.2', options: { beta: 0.5, alpha: 0.2 }, reference: reference(0.5, 0.2) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  rdpo: {
-    loss: 0.68379849517539,
-    losses: [0.639658918622423, 0.7953927938630079, 0.6163437730407396],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.01575092318851354, -0.018286536952771142, -0.015336170514814477],
-    gradRejected: [0.01575092318851354, 0.018286536952771142, 0.015336170514814477],
-  },
-};
-
 describe('rdpo', () => {
   // Hand pair: z = 2, lengths 2 and 4. β 0.5, α 0.25: βz − α(2 − 4) = 1 + 0.5 = 1.5;
   //   loss = log(1 + e^−1.5) = 0.2014133; d/d chosen = −β·σ(−1.5) = −0.5·0.1824255 = −0.0912128.
   //   The longer rejected completion raises the margin: without α the loss is log(1 + e^−1) = 0.3132617.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       rdpo({ beta: 0.5, alpha: 0.25 }),
       {
         loss: 0.2014133,
@@ -44,7 +31,7 @@ describe('rdpo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(rdpo(), torchValues['rdpo']);
+    expectObjectiveValues(rdpo(), torchObjectiveValues('rdpo'));
   });
 
   it('rejects α < 0 naming the option', () => {

@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { robustDpo } from './robustDpo';
 import { handPair, logSig, pairReference } from './specSupport/pairReference';
@@ -18,26 +18,13 @@ describeObjective(robustDpo, [
   },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  'robust-dpo': {
-    loss: 0.68014971284205,
-    losses: [0.6318966600735709, 0.8063454306630469, 0.602207047789532],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.020000693750702, -0.022287956241235963, -0.01958567182187502],
-    gradRejected: [0.020000693750702, 0.022287956241235963, 0.01958567182187502],
-  },
-};
-
 describe('robust-dpo', () => {
   // Hand pair: a = 1, b = −1, z = 2. β 0.5, ε 0.25: βz = 1.
   //   loss = [0.75·log(1 + e^−1) + 0.25·log σ(−1)] / (1 − 0.5)
   //        = [0.75·0.3132617 − 0.25·1.3132617] / 0.5 = (0.2349463 − 0.3283154)/0.5 = −0.1867383
   //   d/d chosen = β·[−0.75·σ(−1) − 0.25·σ(1)]/0.5 = −0.2017061 − 0.1827646 = −0.3844707.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       robustDpo({ beta: 0.5, labelSmoothing: 0.25 }),
       {
         loss: -0.1867383,
@@ -52,7 +39,7 @@ describe('robust-dpo', () => {
   });
 
   it('matches torch (TRL robust) on the moderate batch', () => {
-    describeObjectiveExpect(robustDpo(), torchValues['robust-dpo']);
+    expectObjectiveValues(robustDpo(), torchObjectiveValues('robust-dpo'));
   });
 
   it('rejects labelSmoothing ≥ 0.5 naming the option and range', () => {

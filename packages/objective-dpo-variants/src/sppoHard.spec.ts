@@ -1,4 +1,4 @@
-import { describeObjective, describeObjectiveExpect } from '@prefopt/testing';
+import { describeObjective, expectObjectiveValues, torchObjectiveValues } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { sppoHard } from './sppoHard';
 import { handPair, pairReference } from './specSupport/pairReference';
@@ -11,24 +11,11 @@ describeObjective(sppoHard, [
   { title: 'β 1', options: { beta: 1 }, reference: reference(1) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  'sppo-hard': {
-    loss: 48.604166666666664,
-    losses: [40.5, 69.0625, 36.25],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-3.0, -3.833333333333333, -2.6666666666666665],
-    gradRejected: [3.0, 4.0, 3.0],
-  },
-};
-
 describe('sppo-hard', () => {
   // Hand pair, β 1: targets ±1/(2β) = ±0.5; a = 1, b = −1.
   //   loss = (1 − 0.5)² + (−1 + 0.5)² = 0.25 + 0.25 = 0.5; d/d chosen = 2·0.5 = 1; d/d rejected = 2·(−0.5) = −1.
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       sppoHard({ beta: 1 }),
       {
         loss: 0.5,
@@ -43,7 +30,7 @@ describe('sppo-hard', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(sppoHard(), torchValues['sppo-hard']);
+    expectObjectiveValues(sppoHard(), torchObjectiveValues('sppo-hard'));
   });
 
   it('rejects β ≤ 0', () => {

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   describeObjective,
-  describeObjectiveExpect,
-  describeObjectiveTensors,
+  expectObjectiveValues,
+  objectiveInputTensors,
   type NumberInputs,
+  torchObjectiveValues,
 } from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { dpo } from './dpo';
@@ -30,27 +31,6 @@ describeObjective(dpo, [
   },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  dpo: {
-    loss: 0.6832747128420499,
-    losses: [0.6443966600735709, 0.7844704306630469, 0.6209570477895321],
-    chosenRewards: [0.05, -0.07500000000000001, 0.1],
-    rejectedRewards: [-0.05, 0.1, -0.05],
-    gradChosen: [-0.01583402708403533, -0.018121289574569294, -0.01541900515520835],
-    gradRejected: [0.01583402708403533, 0.018121289574569294, 0.01541900515520835],
-  },
-  'dpo beta=0.5 labelSmoothing=0.2': {
-    loss: 0.7197975237666876,
-    losses: [0.5740769841801068, 1.048444581005056, 0.5368710061149],
-    chosenRewards: [0.25, -0.375, 0.5],
-    rejectedRewards: [-0.25, 0.5, -0.25],
-    gradChosen: [-0.029590111466357576, -0.08429750463950188, -0.02013688347076783],
-    gradRejected: [0.029590111466357576, 0.08429750463950188, 0.02013688347076783],
-  },
-};
-
 describe('dpo', () => {
   // One pair: policy (−10, −12), reference (−11, −11), so z = (−10+11) − (−12+11) = 2.
   // β = 0.5: βz = 1; loss = −log σ(1) = log(1 + e^−1) = 0.3132617;
@@ -66,7 +46,7 @@ describe('dpo', () => {
 
   it('matches the hand-worked numbers', () => {
     const common = { chosenRewards: [0.5], rejectedRewards: [-0.5] };
-    describeObjectiveExpect(
+    expectObjectiveValues(
       dpo({ beta: 0.5 }),
       {
         ...common,
@@ -78,7 +58,7 @@ describe('dpo', () => {
       pair,
       1e-5,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       dpo({ beta: 0.5, labelSmoothing: 0.25 }),
       {
         ...common,
@@ -92,10 +72,10 @@ describe('dpo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(dpo(), torchValues['dpo']);
-    describeObjectiveExpect(
+    expectObjectiveValues(dpo(), torchObjectiveValues('dpo'));
+    expectObjectiveValues(
       dpo({ beta: 0.5, labelSmoothing: 0.2 }),
-      torchValues['dpo beta=0.5 labelSmoothing=0.2'],
+      torchObjectiveValues('dpo beta=0.5 labelSmoothing=0.2'),
     );
   });
 
@@ -108,7 +88,7 @@ describe('dpo', () => {
   });
 
   it('rejects inputs without a reference', () => {
-    const inputs = describeObjectiveTensors({ ...pair, reference: undefined });
+    const inputs = objectiveInputTensors({ ...pair, reference: undefined });
     expect(() => dpo().compute(inputs)).toThrow(/requires reference log-probs/);
     tf.dispose(inputs as unknown as tf.TensorContainer);
   });

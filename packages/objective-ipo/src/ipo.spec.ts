@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { ipo } from './ipo';
 
@@ -23,27 +28,6 @@ describeObjective(ipo, [
   { title: 'β 0.5', options: { beta: 0.5 }, reference: reference(0.5) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  ipo: {
-    loss: 23.49280671296296,
-    losses: [23.200277777777774, 26.651406249999997, 20.626736111111114],
-    chosenRewards: [0.010000000000000009, -0.00625, 0.033333333333333305],
-    rejectedRewards: [-0.008333333333333349, 0.010000000000000009, -0.0125],
-    gradChosen: [-0.6422222222222221, -0.28680555555555554, -1.0092592592592593],
-    gradRejected: [0.5351851851851851, 0.3441666666666666, 0.7569444444444444],
-  },
-  'ipo beta=0.5': {
-    loss: 0.7705844907407408,
-    losses: [0.666944444444444, 1.3514062500000001, 0.2934027777777781],
-    chosenRewards: [0.050000000000000044, -0.03125, 0.16666666666666652],
-    rejectedRewards: [-0.04166666666666674, 0.050000000000000044, -0.0625],
-    gradChosen: [-0.10888888888888885, -0.06458333333333334, -0.12037037037037042],
-    gradRejected: [0.09074074074074072, 0.0775, 0.09027777777777782],
-  },
-};
-
 describe('ipo', () => {
   // One pair: policy (−10, −12), reference (−11, −11), lengths (2, 4).
   // Averaged log-ratios: chosen (−10+11)/2 = 0.5, rejected (−12+11)/4 = −0.25; z = 0.75.
@@ -58,7 +42,7 @@ describe('ipo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       ipo({ beta: 0.5 }),
       {
         loss: 0.0625,
@@ -73,8 +57,8 @@ describe('ipo', () => {
   });
 
   it('matches torch (TRL formula) on the moderate batch', () => {
-    describeObjectiveExpect(ipo(), torchValues['ipo']);
-    describeObjectiveExpect(ipo({ beta: 0.5 }), torchValues['ipo beta=0.5']);
+    expectObjectiveValues(ipo(), torchObjectiveValues('ipo'));
+    expectObjectiveValues(ipo({ beta: 0.5 }), torchObjectiveValues('ipo beta=0.5'));
   });
 
   it('rejects β ≤ 0 naming the option', () => {

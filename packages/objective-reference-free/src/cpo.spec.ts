@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { cpo } from './cpo';
 
@@ -26,27 +31,6 @@ describeObjective(cpo, [
   { title: 'β 0.5, α 0.2', options: { beta: 0.5, alpha: 0.2 }, reference: reference(0.5, 0.2) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  cpo: {
-    loss: 3.157119489906026,
-    losses: [0.6209570477895321, 0.8119620020497037, 0.5759394198788436],
-    chosenRewards: [-1.25, -3.0250000000000004, -0.7000000000000001],
-    rejectedRewards: [-1.4000000000000001, -2.8000000000000003, -0.9500000000000001],
-    gradChosen: [-0.06541900515520835, -0.06853379635148733, -0.06459411663714007],
-    gradRejected: [0.01541900515520835, 0.01853379635148733, 0.014594116637140062],
-  },
-  'cpo beta=0.5 alpha=0.2': {
-    loss: 1.1791500745695291,
-    losses: [0.38687100611489994, 1.4061501362483149, 0.2519290813453729],
-    chosenRewards: [-6.25, -15.125, -3.5],
-    rejectedRewards: [-7.0, -14.0, -4.75],
-    gradChosen: [-0.06347021680410116, -0.13581916447793804, -0.04711668980421814],
-    gradRejected: [0.05347021680410116, 0.12581916447793803, 0.03711668980421814],
-  },
-};
-
 describe('cpo', () => {
   // One pair: summed log-probs (−6, −12), chosen length 3. β 0.5, α 1:
   //   β(c − r) = 3 → loss_1 = log(1 + e^−3) = 0.0485874; NLL = 6/3 = 2; loss = 2.0485874.
@@ -58,7 +42,7 @@ describe('cpo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       cpo({ beta: 0.5, alpha: 1 }),
       {
         loss: 2.0485874,
@@ -73,8 +57,11 @@ describe('cpo', () => {
   });
 
   it('matches torch (TRL CPOTrainer formula) on the moderate batch', () => {
-    describeObjectiveExpect(cpo(), torchValues['cpo']);
-    describeObjectiveExpect(cpo({ beta: 0.5, alpha: 0.2 }), torchValues['cpo beta=0.5 alpha=0.2']);
+    expectObjectiveValues(cpo(), torchObjectiveValues('cpo'));
+    expectObjectiveValues(
+      cpo({ beta: 0.5, alpha: 0.2 }),
+      torchObjectiveValues('cpo beta=0.5 alpha=0.2'),
+    );
   });
 
   it('rejects negative α naming the option', () => {

@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { orpo } from './orpo';
 
@@ -38,19 +43,6 @@ describeObjective(orpo, [
   },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  orpo: {
-    loss: 2.5546161242255025,
-    losses: [0.07888372252886751, 0.05542541620975316, 0.06703923393788765],
-    chosenRewards: [-0.25, -0.2520833333333334, -0.23333333333333336],
-    rejectedRewards: [-0.23333333333333336, -0.27999999999999997, -0.23750000000000002],
-    gradChosen: [-0.053962801041640314, -0.05128526890721891, -0.056010544878844215],
-    gradRejected: [0.00335677519979458, 0.0015101645837165818, 0.00448823915826538],
-  },
-};
-
 describe('orpo', () => {
   // One pair whose averaged log-probs are log ½ and log ¼: chosen −3·ln 2 = −2.0794415 over 3
   // tokens, rejected −4·ln 4 = −5.5451774 over 4 tokens.
@@ -63,7 +55,7 @@ describe('orpo', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       orpo({ lambda: 0.1, nll: 'completion' }),
       {
         loss: 0.7219154,
@@ -76,7 +68,7 @@ describe('orpo', () => {
   });
 
   it('matches torch (TRL ORPOTrainer formula) on the moderate batch', () => {
-    describeObjectiveExpect(orpo({ nll: 'completion' }), torchValues['orpo']);
+    expectObjectiveValues(orpo({ nll: 'completion' }), torchObjectiveValues('orpo'));
   });
 
   it('rejects negative λ naming the option', () => {

@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { sft } from './sft';
 
@@ -17,19 +22,6 @@ const reference = ({ policy, lengths }: NumberInputs) => {
 
 describeObjective(sft, [{ title: 'no options', reference }]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  sft: {
-    loss: 2.4875,
-    losses: [2.5, 2.5208333333333335, 2.3333333333333335],
-    chosenRewards: [-2.5, -2.5208333333333335, -2.3333333333333335],
-    rejectedRewards: [-2.3333333333333335, -2.8, -2.375],
-    gradChosen: [-0.05, -0.05, -0.05],
-    gradRejected: [0.0, 0.0, 0.0],
-  },
-};
-
 describe('sft', () => {
   // Two pairs: chosen (−6, −3) over (3, 1) tokens. Token-weighted NLL = 9/4 = 2.25 — not the
   // mean of the per-pair NLLs (2 + 3)/2 = 2.5. losses = [2, 3]; d loss/d chosen = −1/4 each;
@@ -40,7 +32,7 @@ describe('sft', () => {
   };
 
   it('matches the hand-worked numbers', () => {
-    describeObjectiveExpect(
+    expectObjectiveValues(
       sft(),
       {
         loss: 2.25,
@@ -55,7 +47,7 @@ describe('sft', () => {
   });
 
   it('matches torch on the moderate batch', () => {
-    describeObjectiveExpect(sft(), torchValues['sft']);
+    expectObjectiveValues(sft(), torchObjectiveValues('sft'));
   });
 
   it('takes no options', () => {

@@ -1,4 +1,9 @@
-import { describeObjective, describeObjectiveExpect, type NumberInputs } from '@prefopt/testing';
+import {
+  describeObjective,
+  expectObjectiveValues,
+  type NumberInputs,
+  torchObjectiveValues,
+} from '@prefopt/testing';
 import { describe, expect, it } from 'vitest';
 import { simpo } from './simpo';
 
@@ -29,43 +34,6 @@ describeObjective(simpo, [
   { title: 'hinge', options: { lossType: 'hinge' }, reference: reference({ hinge: true }) },
 ]);
 
-// Torch float64 reference, printed by: /usr/bin/python3 tools/reference/objectives.py
-// (rows of the cases below, pasted as printed).
-const torchValues = {
-  simpo: {
-    loss: 1.252831970822107,
-    losses: [1.5672958584108814, 0.9381685462879328, 1.253031507767507],
-    chosenRewards: [-5.0, -5.041666666666667, -4.666666666666667],
-    rejectedRewards: [-4.666666666666667, -5.6, -4.75],
-    gradChosen: [-0.10551886302319399, -0.03381422735088171, -0.158747206553568],
-    gradRejected: [0.08793238585266167, 0.040577072821058054, 0.119060404915176],
-  },
-  'simpo beta=2 gammaBetaRatio=0.5': {
-    loss: 1.252831970822107,
-    losses: [1.5672958584108814, 0.9381685462879328, 1.253031507767507],
-    chosenRewards: [-5.0, -5.041666666666667, -4.666666666666667],
-    rejectedRewards: [-4.666666666666667, -5.6, -4.75],
-    gradChosen: [-0.10551886302319399, -0.03381422735088171, -0.158747206553568],
-    gradRejected: [0.08793238585266167, 0.040577072821058054, 0.119060404915176],
-  },
-  'simpo beta=2.5 gamma=0.3 lengthNormalize=false labelSmoothing=0.1': {
-    loss: 2.103007618751975,
-    losses: [0.3762521603012353, 5.335168244751951, 0.5976024512027387],
-    chosenRewards: [-31.25, -75.625, -17.5],
-    rejectedRewards: [-35.0, -70.0, -23.75],
-    gradChosen: [0.05769261720237666, -0.7477794265409006, 0.08116744353139721],
-    gradRejected: [-0.05769261720237666, 0.7477794265409006, -0.08116744353139721],
-  },
-  'simpo lossType=hinge': {
-    loss: 1.8972222222222224,
-    losses: [2.333333333333333, 1.4416666666666673, 1.916666666666667],
-    chosenRewards: [-5.0, -5.041666666666667, -4.666666666666667],
-    rejectedRewards: [-4.666666666666667, -5.6, -4.75],
-    gradChosen: [-0.13333333333333333, -0.05555555555555555, -0.2222222222222222],
-    gradRejected: [0.1111111111111111, 0.06666666666666667, 0.16666666666666666],
-  },
-};
-
 describe('simpo', () => {
   // One pair: summed log-probs (−6, −12), lengths (3, 4): averages −2 and −3.
   // β 2, γ 1: rewards 2·(−2) = −4 and 2·(−3) = −6; h = −4 − (−6) − 1 = 1;
@@ -89,14 +57,14 @@ describe('simpo', () => {
       gradChosen: [-0.1792943],
       gradRejected: [0.1344707],
     };
-    describeObjectiveExpect(simpo({ beta: 2, gamma: 1 }), normalised, pair);
-    describeObjectiveExpect(simpo({ beta: 2, gammaBetaRatio: 0.5 }), normalised, pair);
-    describeObjectiveExpect(
+    expectObjectiveValues(simpo({ beta: 2, gamma: 1 }), normalised, pair);
+    expectObjectiveValues(simpo({ beta: 2, gammaBetaRatio: 0.5 }), normalised, pair);
+    expectObjectiveValues(
       simpo({ beta: 0.5, gamma: 0, lengthNormalize: false }),
       { loss: 0.0485874, losses: [0.0485874], chosenRewards: [-3], rejectedRewards: [-6] },
       pair,
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       simpo({ gamma: 1.5, lossType: 'hinge' }),
       {
         loss: 0.5,
@@ -111,16 +79,19 @@ describe('simpo', () => {
   });
 
   it('matches torch (SimPO-repo formula) on the moderate batch', () => {
-    describeObjectiveExpect(simpo(), torchValues['simpo']);
-    describeObjectiveExpect(
+    expectObjectiveValues(simpo(), torchObjectiveValues('simpo'));
+    expectObjectiveValues(
       simpo({ beta: 2, gammaBetaRatio: 0.5 }),
-      torchValues['simpo beta=2 gammaBetaRatio=0.5'],
+      torchObjectiveValues('simpo beta=2 gammaBetaRatio=0.5'),
     );
-    describeObjectiveExpect(
+    expectObjectiveValues(
       simpo({ beta: 2.5, gamma: 0.3, lengthNormalize: false, labelSmoothing: 0.1 }),
-      torchValues['simpo beta=2.5 gamma=0.3 lengthNormalize=false labelSmoothing=0.1'],
+      torchObjectiveValues('simpo beta=2.5 gamma=0.3 lengthNormalize=false labelSmoothing=0.1'),
     );
-    describeObjectiveExpect(simpo({ lossType: 'hinge' }), torchValues['simpo lossType=hinge']);
+    expectObjectiveValues(
+      simpo({ lossType: 'hinge' }),
+      torchObjectiveValues('simpo lossType=hinge'),
+    );
   });
 
   it('rejects both forms of γ, bad ranges and labelSmoothing with hinge, naming the option', () => {

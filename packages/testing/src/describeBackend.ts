@@ -1,13 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendAdapter } from '@prefopt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeBackendChecks, type BackendCheck } from './describeBackendChecks';
-import { describeBackendCompare, type BackendTolerance } from './describeBackendCompare';
-import {
-  describeBackendModel,
-  type BackendModelCheck,
-  type BackendModelRun,
-} from './describeBackendModel';
+import { backendOpChecks, type BackendCheck } from './backendOpChecks';
+import { compareBackendValues, type BackendTolerance } from './compareBackendValues';
+import { runBackendModel, type BackendModelCheck, type BackendModelRun } from './runBackendModel';
 
 export interface DescribeBackendOptions {
   /** Op checks: |backend − cpu| ≤ atol + rtol·|cpu|. Default atol 1e-5, rtol 1e-4 (float32 reordering). */
@@ -57,8 +53,8 @@ export function describeBackend(
       }
       tf.env().set('PROD', true);
       await tf.setBackend('cpu');
-      for (const check of describeBackendChecks) expected.set(check.name, await runCheck(check));
-      if (options.model) cpuModel = await describeBackendModel(tf, options.model);
+      for (const check of backendOpChecks) expected.set(check.name, await runCheck(check));
+      if (options.model) cpuModel = await runBackendModel(tf, options.model);
       await adapter.activate();
       const info = await adapter.deviceInfo?.();
       console.log(
@@ -77,7 +73,7 @@ export function describeBackend(
       else expect(tf.getBackend()).toBe('cpu');
     });
 
-    for (const check of describeBackendChecks) {
+    for (const check of backendOpChecks) {
       it(check.name, async (ctx) => {
         if (!available) return ctx.skip();
         const before = tf.memory().numTensors;
@@ -87,7 +83,7 @@ export function describeBackend(
         expect(actual.length).toBe(cpu.length);
         let max = 0;
         actual.forEach((values, i) => {
-          const c = describeBackendCompare(`${check.name} output ${i}`, values, cpu[i], ops);
+          const c = compareBackendValues(`${check.name} output ${i}`, values, cpu[i], ops);
           expect(c.failure).toBeUndefined();
           max = Math.max(max, c.maxAbsDiff);
         });
@@ -99,7 +95,7 @@ export function describeBackend(
       const check = options.model;
       it('small model: logits, sequence log-probs and weight gradients equal cpu', async (ctx) => {
         if (!available) return ctx.skip();
-        const run = await describeBackendModel(tf, check, cpuModel!.weights);
+        const run = await runBackendModel(tf, check, cpuModel!.weights);
         expect(run.leakedTensors).toBe(0);
         expect(cpuModel!.leakedTensors).toBe(0);
         const parts: [string, Float32Array, Float32Array][] = [
@@ -113,7 +109,7 @@ export function describeBackend(
         ];
         let gradMax = 0;
         for (const [what, actual, cpu] of parts) {
-          const c = describeBackendCompare(what, actual, cpu, modelTol);
+          const c = compareBackendValues(what, actual, cpu, modelTol);
           expect(c.failure).toBeUndefined();
           if (what.startsWith('gradient')) gradMax = Math.max(gradMax, c.maxAbsDiff);
           else worst.push(`model ${what} ${c.maxAbsDiff.toExponential(1)}`);

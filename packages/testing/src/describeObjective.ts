@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { PrefoptError, type Objective } from '@prefopt/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnyObjectiveFactory, NumberInputs, ObjectiveCase } from './describeObjectiveCase';
-import { describeObjectiveCentralDifference as centralDifference } from './describeObjectiveCentralDifference';
-import { describeObjectiveGrads } from './describeObjectiveGrads';
-import { describeObjectiveInputs } from './describeObjectiveInputs';
-import { describeObjectiveRead as readObjectiveOutput } from './describeObjectiveRead';
-import { describeObjectiveTensors } from './describeObjectiveTensors';
-import { describeObjectiveTolerance as OBJECTIVE_TOLERANCE } from './describeObjectiveTolerance';
+import type { AnyObjectiveFactory, NumberInputs, ObjectiveCase } from './objectiveCase';
+import { centralDifference as centralDifference } from './centralDifference';
+import { objectivePolicyGrads } from './objectivePolicyGrads';
+import { objectiveTestInputs } from './objectiveTestInputs';
+import { readObjectiveOutput as readObjectiveOutput } from './readObjectiveOutput';
+import { objectiveInputTensors } from './objectiveInputTensors';
+import { objectiveTolerance as OBJECTIVE_TOLERANCE } from './objectiveTolerance';
 import { useCpuBackend } from './useCpuBackend';
 
 function expectClose(
@@ -48,7 +48,7 @@ export function describeObjective(
     });
 
     for (const c of cases) {
-      const x: NumberInputs = c.inputs ?? describeObjectiveInputs.moderate;
+      const x: NumberInputs = c.inputs ?? objectiveTestInputs.moderate;
       const batch = x.policy.chosen.length;
 
       describe(c.title, () => {
@@ -57,7 +57,7 @@ export function describeObjective(
           if (factory.requiresReference !== undefined) {
             expect(objective.requiresReference).toBe(factory.requiresReference);
           }
-          const inputs = describeObjectiveTensors(x);
+          const inputs = objectiveInputTensors(x);
           const out = objective.compute(inputs);
           expect(out.loss.shape).toEqual([]);
           for (const t of [out.losses, out.chosenRewards, out.rejectedRewards])
@@ -83,7 +83,7 @@ export function describeObjective(
 
         it('gives d loss/d policy equal to the central difference of the float64 reference', () => {
           const objective = make(c);
-          const g = describeObjectiveGrads((i) => objective.compute(i), x);
+          const g = objectivePolicyGrads((i) => objective.compute(i), x);
           const fd = centralDifference(
             c.gradientReference ?? ((y) => c.reference(y).loss),
             x,
@@ -104,8 +104,8 @@ export function describeObjective(
           () => {
             const objective = make(c);
             const lossAt = (y: NumberInputs) =>
-              tf.tidy(() => objective.compute(describeObjectiveTensors(y)).loss.dataSync()[0]);
-            const g = describeObjectiveGrads((i) => objective.compute(i), x);
+              tf.tidy(() => objective.compute(objectiveInputTensors(y)).loss.dataSync()[0]);
+            const g = objectivePolicyGrads((i) => objective.compute(i), x);
             const fd = centralDifference(lossAt, x, 1e-2, 'float32');
             expectClose(
               g.chosen,
@@ -126,7 +126,7 @@ export function describeObjective(
 
         it('stays finite, with finite gradients, on log-prob sums of −1e4 and lengths 1 and 4096', () => {
           const objective = make(c);
-          const inputs = describeObjectiveTensors(describeObjectiveInputs.extreme);
+          const inputs = objectiveInputTensors(objectiveTestInputs.extreme);
           const result = objective.compute(inputs);
           const out = readObjectiveOutput(result);
           tf.dispose([result, inputs] as unknown as tf.TensorContainer);
@@ -134,10 +134,7 @@ export function describeObjective(
             allFinite([out.loss, ...out.losses, ...out.chosenRewards, ...out.rejectedRewards]),
             JSON.stringify(out),
           ).toBe(true);
-          const g = describeObjectiveGrads(
-            (i) => objective.compute(i),
-            describeObjectiveInputs.extreme,
-          );
+          const g = objectivePolicyGrads((i) => objective.compute(i), objectiveTestInputs.extreme);
           expect(allFinite([...g.chosen, ...g.rejected]), JSON.stringify(g)).toBe(true);
         });
 
@@ -145,13 +142,13 @@ export function describeObjective(
           const objective = make(c);
           const pick = (o: { chosenRewards: tf.Tensor; rejectedRewards: tf.Tensor }) =>
             tf.add(tf.sum(o.chosenRewards), tf.sum(o.rejectedRewards));
-          const g = describeObjectiveGrads((i) => objective.compute(i), x, pick);
+          const g = objectivePolicyGrads((i) => objective.compute(i), x, pick);
           expect([...g.chosen, ...g.rejected].every((v) => v === 0)).toBe(true);
         });
 
         it('leaves tf.memory().numTensors unchanged after compute + dispose', () => {
           const objective = make(c);
-          const inputs = describeObjectiveTensors(x);
+          const inputs = objectiveInputTensors(x);
           const before = tf.memory().numTensors;
           const out = objective.compute(inputs);
           tf.dispose([out.loss, out.losses, out.chosenRewards, out.rejectedRewards]);
@@ -161,7 +158,7 @@ export function describeObjective(
 
         it('rejects a missing reference with an input error when it requires one', () => {
           const objective = make(c);
-          const inputs = describeObjectiveTensors({ ...x, reference: undefined });
+          const inputs = objectiveInputTensors({ ...x, reference: undefined });
           if (objective.requiresReference) {
             expect(() => objective.compute(inputs)).toThrow(/reference/);
             try {

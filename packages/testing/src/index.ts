@@ -11,21 +11,24 @@ export type {
   NumberOutput,
   ObjectiveCase,
   PairNumbers,
-} from './describeObjectiveCase';
-export { describeObjectiveCentralDifference } from './describeObjectiveCentralDifference';
-export { describeObjectiveGrads } from './describeObjectiveGrads';
-export { describeObjectiveInputs } from './describeObjectiveInputs';
-export { describeObjectiveRead } from './describeObjectiveRead';
-export { describeObjectiveTensors } from './describeObjectiveTensors';
-export { describeObjectiveTolerance } from './describeObjectiveTolerance';
-export { describeObjectiveExpect } from './describeObjectiveExpect';
-export type { ExpectedObjectiveValues } from './describeObjectiveExpect';
+} from './objectiveCase';
+export { centralDifference } from './centralDifference';
+export { objectivePolicyGrads } from './objectivePolicyGrads';
+export { objectiveTestInputs } from './objectiveTestInputs';
+export { readObjectiveOutput } from './readObjectiveOutput';
+export { objectiveInputTensors } from './objectiveInputTensors';
+export { objectiveTolerance } from './objectiveTolerance';
+export { expectObjectiveValues } from './expectObjectiveValues';
+export type { ExpectedObjectiveValues } from './expectObjectiveValues';
+export { torchObjectiveValues } from './torchObjectiveValues';
+export { torchReferenceValues } from './torchReferenceValues';
+export type { Stories260KReference } from './torchReferenceValues';
 export { describeReader } from './describeReader';
 export type { ReaderConformance, ReaderReportLike } from './describeReader';
 export { describeBackend } from './describeBackend';
 export type { DescribeBackendOptions } from './describeBackend';
-export type { BackendModelCheck } from './describeBackendModel';
-export { describeBackendBatch } from './describeBackendBatch';
+export type { BackendModelCheck } from './runBackendModel';
+export { backendTestBatch } from './backendTestBatch';
 export { describeTokenObjective, expectNear } from './describeTokenObjective';
 export { describeUnpairedObjective } from './describeUnpairedObjective';
 export { trlObjectives, trlPairedInputs, trlUnpairedInputs } from './trlObjectives';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from '@prefopt/model';
+import { PrefoptTokenLogProbs, PrefoptTokenLogProbsGrad } from '@prefopt/core';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../addon/loadNativeAddon';
 import { nativeAdapter } from '../nativeAdapter';
@@ -22,12 +22,12 @@ describe.skipIf(!load.addon)('a native kernel whose addon call throws', () => {
       const targets = tf.tensor1d([1, 3], 'int32'); // id 3 is outside [0, 3)
       const dy = tf.tensor1d([1, 1]);
       const before = dataIds();
-      expect(() => tf.engine().runKernel(TOKEN_LOG_PROBS, { logits, targets })).toThrow(
+      expect(() => tf.engine().runKernel(PrefoptTokenLogProbs, { logits, targets })).toThrow(
         /^prefopt_native\.tokenLogProbs: targets\[1\] = 3 is outside \[0, vocab = 3\)/,
       );
-      expect(() => tf.engine().runKernel(TOKEN_LOG_PROBS_GRAD, { logits, targets, dy })).toThrow(
-        /^prefopt_native\.tokenLogProbsGrad: targets\[1\] = 3/,
-      );
+      expect(() =>
+        tf.engine().runKernel(PrefoptTokenLogProbsGrad, { logits, targets, dy }),
+      ).toThrow(/^prefopt_native\.tokenLogProbsGrad: targets\[1\] = 3/);
       expect(dataIds()).toBe(before);
       tf.dispose([logits, targets, dy]);
     });

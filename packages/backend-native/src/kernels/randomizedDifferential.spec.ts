@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../addon/loadNativeAddon';
 import { nativeAdapter } from '../nativeAdapter';
 import { nativeCpuAdapter } from '../nativeCpuAdapter';
-import { RANDOM_CASES, seededRandom, type RandomCase } from '../specSupport/randomKernelCases';
+import { seededRandom } from '@prefopt/core';
+import { RANDOM_CASES, type RandomCase } from '../specSupport/randomKernelCases';
 
 const load = loadNativeAddon();
 if (!load.addon) console.log(`skipping the randomized native kernel spec: ${load.reason}`);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import { RMS_NORM, rmsNorm } from '@prefopt/model';
+import { rmsNorm } from '@prefopt/model';
+import { PrefoptRmsNorm } from '@prefopt/core';
 import { describeNativeKernelMatch } from '../specSupport/describeNativeKernelMatch';
 import { expectRowsClose } from '../specSupport/expectRowsClose';
 import { unfusedRmsNorm } from '../specSupport/unfusedReferences';
@@ -23,7 +24,7 @@ function run(op: typeof rmsNorm): number[][] {
 describeNativeKernelMatch({
   suite: 'rmsNorm kernels (the model op, run natively)',
   claim: 'kernels match the cpu reference in values and gradients',
-  kernelName: RMS_NORM,
+  kernelName: PrefoptRmsNorm,
   reference: () => run(unfusedRmsNorm),
   fused: () => run(rmsNorm),
   expectClose: (actual, expected) => {

@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { RMS_NORM, RMS_NORM_GRAD } from '@prefopt/model';
+import { PrefoptRmsNorm, PrefoptRmsNormGrad } from '@prefopt/core';
 import type { NativeKernelContext } from './NativeKernelContext';
 
 function shape(x?: TensorInfo, weight?: TensorInfo): [number, number] {
@@ -11,7 +11,7 @@ function shape(x?: TensorInfo, weight?: TensorInfo): [number, number] {
     weight.shape[0] === x.shape[1];
   if (!ok) {
     throw new TypeError(
-      `${RMS_NORM}: needs float32 x [M, D] and weight [D], got [${x?.shape}] and [${weight?.shape}]`,
+      `${PrefoptRmsNorm}: needs float32 x [M, D] and weight [D], got [${x?.shape}] and [${weight?.shape}]`,
     );
   }
   return [x.shape[0], x.shape[1]];
@@ -21,7 +21,7 @@ function shape(x?: TensorInfo, weight?: TensorInfo): [number, number] {
 export function rmsNormKernels(ctx: NativeKernelContext): KernelConfig[] {
   return [
     {
-      kernelName: RMS_NORM,
+      kernelName: PrefoptRmsNorm,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend, attrs }) => {
         const { x, weight } = inputs;
@@ -35,13 +35,13 @@ export function rmsNormKernels(ctx: NativeKernelContext): KernelConfig[] {
       },
     },
     {
-      kernelName: RMS_NORM_GRAD,
+      kernelName: PrefoptRmsNormGrad,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend, attrs }) => {
         const { x, weight, dy } = inputs;
         const [rows, cols] = shape(x, weight);
         if (dy?.dtype !== 'float32' || dy.shape.join() !== x!.shape.join()) {
-          throw new TypeError(`${RMS_NORM_GRAD}: dy must be float32 [${x!.shape}]`);
+          throw new TypeError(`${PrefoptRmsNormGrad}: dy must be float32 [${x!.shape}]`);
         }
         const memory = ctx.memory(backend);
         const eps = (attrs as { eps: number }).eps;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { SCALED_MASKED_SOFTMAX, scaledMaskedSoftmax } from '@prefopt/model';
+import { scaledMaskedSoftmax } from '@prefopt/model';
+import { PrefoptScaledMaskedSoftmax } from '@prefopt/core';
 import { describeNativeKernelMatch } from '../specSupport/describeNativeKernelMatch';
 import { expectRowsClose } from '../specSupport/expectRowsClose';
 import { causalMask, unfusedScaledMaskedSoftmax } from '../specSupport/unfusedReferences';
@@ -18,7 +19,7 @@ function run(op: typeof scaledMaskedSoftmax): number[][] {
 describeNativeKernelMatch({
   suite: 'scaledMaskedSoftmax kernels (the model op, run natively)',
   claim: 'kernels match the cpu reference in values and gradient',
-  kernelName: SCALED_MASKED_SOFTMAX,
+  kernelName: PrefoptScaledMaskedSoftmax,
   reference: () => run(unfusedScaledMaskedSoftmax),
   fused: () => run(scaledMaskedSoftmax),
   expectClose: (actual, expected) => expectRowsClose(actual, expected, 1e-5),

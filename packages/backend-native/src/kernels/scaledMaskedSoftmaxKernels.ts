@@ -1,5 +1,5 @@
 import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { SCALED_MASKED_SOFTMAX, SCALED_MASKED_SOFTMAX_GRAD } from '@prefopt/model';
+import { PrefoptScaledMaskedSoftmax, PrefoptScaledMaskedSoftmaxGrad } from '@prefopt/core';
 import type { NativeKernelContext } from './NativeKernelContext';
 import { sizeOf } from './TensorMemory';
 
@@ -7,7 +7,7 @@ import { sizeOf } from './TensorMemory';
 export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConfig[] {
   return [
     {
-      kernelName: SCALED_MASKED_SOFTMAX,
+      kernelName: PrefoptScaledMaskedSoftmax,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend, attrs }) => {
         const { x, mask } = inputs;
@@ -18,7 +18,7 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
           mask.shape.join() === x.shape.slice(1).join();
         if (!ok) {
           throw new TypeError(
-            `${SCALED_MASKED_SOFTMAX}: needs float32 x [S, Tq, Tk] and mask [Tq, Tk], got [${x?.shape}] and [${mask?.shape}]`,
+            `${PrefoptScaledMaskedSoftmax}: needs float32 x [S, Tq, Tk] and mask [Tq, Tk], got [${x?.shape}] and [${mask?.shape}]`,
           );
         }
         const [, tq, tk] = x.shape;
@@ -33,7 +33,7 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
       },
     },
     {
-      kernelName: SCALED_MASKED_SOFTMAX_GRAD,
+      kernelName: PrefoptScaledMaskedSoftmaxGrad,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend, attrs }) => {
         const { y, dy } = inputs;
@@ -42,7 +42,9 @@ export function scaledMaskedSoftmaxKernels(ctx: NativeKernelContext): KernelConf
           dy?.dtype !== 'float32' ||
           y.shape.join() !== dy.shape.join()
         ) {
-          throw new TypeError(`${SCALED_MASKED_SOFTMAX_GRAD}: needs float32 y and dy of one shape`);
+          throw new TypeError(
+            `${PrefoptScaledMaskedSoftmaxGrad}: needs float32 y and dy of one shape`,
+          );
         }
         const tk = y.shape[y.shape.length - 1];
         const memory = ctx.memory(backend);

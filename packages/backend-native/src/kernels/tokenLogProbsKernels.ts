@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from '@prefopt/model';
+import { PrefoptTokenLogProbs, PrefoptTokenLogProbsGrad } from '@prefopt/core';
 import type { NativeKernelContext } from './NativeKernelContext';
 
 function check(logits?: TensorInfo, targets?: TensorInfo, dy?: TensorInfo): [number, number] {
@@ -12,7 +12,7 @@ function check(logits?: TensorInfo, targets?: TensorInfo, dy?: TensorInfo): [num
     (dy === undefined || (dy.dtype === 'float32' && dy.shape[0] === logits.shape[0]));
   if (!ok) {
     throw new TypeError(
-      `${TOKEN_LOG_PROBS}: needs float32 logits [N, V] and int32 targets [N], got ` +
+      `${PrefoptTokenLogProbs}: needs float32 logits [N, V] and int32 targets [N], got ` +
         `${logits?.dtype} [${logits?.shape}] and ${targets?.dtype} [${targets?.shape}]`,
     );
   }
@@ -23,7 +23,7 @@ function check(logits?: TensorInfo, targets?: TensorInfo, dy?: TensorInfo): [num
 export function tokenLogProbsKernels(ctx: NativeKernelContext): KernelConfig[] {
   return [
     {
-      kernelName: TOKEN_LOG_PROBS,
+      kernelName: PrefoptTokenLogProbs,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend }) => {
         const { logits, targets } = inputs;
@@ -37,12 +37,12 @@ export function tokenLogProbsKernels(ctx: NativeKernelContext): KernelConfig[] {
       },
     },
     {
-      kernelName: TOKEN_LOG_PROBS_GRAD,
+      kernelName: PrefoptTokenLogProbsGrad,
       backendName: ctx.backendName,
       kernelFunc: ({ inputs, backend }) => {
         const { logits, targets, dy } = inputs;
         const [rows, vocab] = check(logits, targets, dy);
-        if (!dy) throw new TypeError(`${TOKEN_LOG_PROBS_GRAD}: needs input dy [N]`);
+        if (!dy) throw new TypeError(`${PrefoptTokenLogProbsGrad}: needs input dy [N]`);
         const memory = ctx.memory(backend);
         const [dx] = memory.compute([[rows, vocab]], ([dxv], v) => {
           // [N, V] logits, [N] targets, [N] dy → [N, V]

@@ -15,18 +15,6 @@ export interface RandomCase {
   run: (fused: boolean) => tf.Tensor[];
 }
 
-/** mulberry32: a small seeded generator, so every run draws the same cases. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Dimension sizes drawn: edge size 1 often, odd and power-of-two sizes around it. */
 const DIMS = [1, 1, 2, 3, 5, 7, 8, 13, 16, 17, 31, 33];
 

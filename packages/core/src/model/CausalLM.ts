@@ -29,5 +29,13 @@ export interface CausalLM {
    * reference: DPO's reference without a second copy of the model.
    */
   adaptersOff?(): CausalLM;
+  /**
+   * Optional: a frozen reference, the weights as they are now in new variables marked
+   * non-trainable (no optimiser or gradient reaches them), as a model of the same class that
+   * owns them (its `dispose()` frees them). The trainer's "frozen copy" reference strategy.
+   */
+  frozenCopy?(): CausalLM;
+  /** Optional: the trainable variables keyed by readable names (`layers.0.wq`), for messages. */
+  namedVariables?(): ReadonlyMap<string, Variable>;
   dispose(): void;
 }

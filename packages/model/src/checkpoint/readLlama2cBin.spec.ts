@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { PrefoptError } from '@prefopt/core';
-import { fixturePath, useCpuBackend } from '@prefopt/testing';
+import {
+  fixturePath,
+  torchReferenceValues,
+  useCpuBackend,
+  type Stories260KReference,
+} from '@prefopt/testing';
 import { beforeAll, expect, it, describe } from 'vitest';
 import { loadModel } from '../loadModel';
 import { saveModel } from '../saveModel';
@@ -27,13 +32,11 @@ describe('llama2.c legacy checkpoint (stories260K)', () => {
       seqLen: 512,
     });
     expect(model.config.sharedClassifier).toBe(true);
-    // python3 tools/reference/llama2c_reference.py score ../shared/models/stories260K/stories260K.bin \
-    //   ../shared/models/stories260K/tok512.bin "Once upon a time"
-    // → {"tokens": [1, 403, 407, 261, 378], "logprobs": [-0.2437426434434883, -0.017512663520467948,
-    //    -0.012110394252260523, -0.0007238592420905492]}
-    const reference = [
-      -0.2437426434434883, -0.017512663520467948, -0.012110394252260523, -0.0007238592420905492,
-    ];
+    // tools/reference/llama2c_reference.py write-fixtures (fixtures/reference/torch-values.json)
+    const { tokens, logprobs: reference } =
+      torchReferenceValues<Stories260KReference>('stories260K').score['Once upon a time'];
+    expect(tokens).toEqual([1, 403, 407, 261, 378]);
+    expect(reference).toHaveLength(4);
     const ids = tf.tensor2d([[1, 403, 407, 261, 378]], [1, 5], 'int32');
     const got = tf.tidy(() => Array.from(model.tokenLogps(ids).dataSync()));
     got.forEach((v, i) => expect(Math.abs(v - reference[i])).toBeLessThan(1e-5));

@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { fixturePath, useCpuBackend } from '@prefopt/testing';
+import {
+  fixturePath,
+  torchReferenceValues,
+  useCpuBackend,
+  type Stories260KReference,
+} from '@prefopt/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel } from '../createModel';
 import type { LlamaModel } from '../llama/LlamaModel';
@@ -70,13 +75,10 @@ describe('generate', () => {
 describe('generate (stories260K)', () => {
   const bin = fixturePath('stories260K/stories260K.bin');
   it('greedy continuation of "Once upon a time" equals the PyTorch reference', async () => {
-    // /usr/bin/python3 tools/reference/llama2c_reference.py generate …/stories260K.bin …/tok512.bin "Once upon a time" 60
-    const reference = [
-      1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426, 338, 401, 396,
-      267, 337, 410, 408, 419, 292, 411, 322, 265, 282, 295, 433, 426, 385, 328, 432, 358, 394, 261,
-      370, 432, 352, 266, 268, 388, 426, 338, 391, 266, 267, 337, 335, 312, 432, 398, 312, 286, 267,
-      414, 270, 333, 415, 426, 13, 438, 310,
-    ];
+    // tools/reference/llama2c_reference.py write-fixtures (fixtures/reference/torch-values.json)
+    const reference =
+      torchReferenceValues<Stories260KReference>('stories260K').generate['Once upon a time'].tokens;
+    expect(reference).toHaveLength(5 + 60);
     const m = loadModel(bin);
     expect(
       await generate(m, reference.slice(0, 5), { maxNewTokens: 60, temperature: 0, eosId: 2 }),

@@ -3,6 +3,7 @@ import { PrefoptError } from '@prefopt/core';
 import type { CausalLM, PreferenceBatch, SequenceLogpsResult } from '@prefopt/core';
 import type { ModelConfig } from '../config/ModelConfig';
 import { modelVariables } from '../checkpoint/modelVariables';
+import { buildWeights } from './buildWeights';
 import { applyRotary } from '../ops/applyRotary';
 import { causalMask } from '../ops/causalMask';
 import { gatherRows } from '../ops/gatherRows';
@@ -94,6 +95,25 @@ export class LlamaModel implements CausalLM {
   /** The same variables, with every q/k/v/o/gate/up/down projection computed by `project`. */
   withProjection(project: Projection): LlamaModel {
     return new LlamaModel(this.config, this.weights, project, false);
+  }
+
+  /** CausalLM.namedVariables: the weights keyed by `weightShapes` names (`layers.0.wq`). */
+  namedVariables(): Map<string, tf.Variable> {
+    return modelVariables(this);
+  }
+
+  /**
+   * CausalLM.frozenCopy: the weights as they are now in new variables marked non-trainable
+   * (copied on the device, no read back). A view's copy is a plain model (no projection).
+   */
+  frozenCopy(): LlamaModel {
+    const source = modelVariables(this);
+    const copy = new LlamaModel(
+      this.config,
+      buildWeights(this.config, (name) => tf.clone(source.get(name)!)),
+    );
+    for (const v of copy.trainableVariables) v.trainable = false;
+    return copy;
   }
 
   dispose(): void {

@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { useCpuBackend } from '@prefopt/testing';
+import { torchReferenceValues, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../loadModel';
+
+/** The tiny model's section of the reference values: gradients by `'tok[5, :4]'`-style keys. */
+interface LlamaTinyReference {
+  gradients: Record<string, number[]>;
+}
 
 const TINY_BIN = resolve(import.meta.dirname, '../../test/fixtures/tiny/tiny.bin');
 
@@ -12,16 +17,9 @@ beforeAll(async () => {
 
 describe('gradients of the whole model', () => {
   it('equal PyTorch’s for Σ log p(x_t | x_<t) on the tiny GQA, untied model', () => {
-    // /usr/bin/python3 tools/reference/llama2c_fixtures.py packages/model/test/fixtures/tiny (second line);
+    // tools/reference/llama2c_fixtures.py writes them (fixtures/reference/torch-values.json);
     // PyTorch holds matrices [out, in], prefopt [in, out]: torch W[r, c] is prefopt W[c, r].
-    const reference = {
-      'tok[5, :4]': [-0.052762, 0.043757, -0.006198, -0.017384],
-      'wq[0][0, :4]': [0.026083, -0.179203, -0.271339, -0.225111],
-      'wk[1][1, :4]': [-0.061056, -0.054494, -0.110337, 0.196207],
-      'w2[1][0, :4]': [0.025185, -0.02693, -0.026025, -0.003948],
-      'out[3, :4]': [-0.522085, 0.948861, 0.028402, -1.009346],
-      'attn_norm[0][:4]': [-0.436889, -0.85388, -0.668347, -0.211065],
-    };
+    const reference = torchReferenceValues<LlamaTinyReference>('llamaTiny').gradients;
     const model = loadModel(TINY_BIN);
     const { weights: w } = model;
     const ids = tf.tensor2d([[1, 5, 3, 7, 2]], [1, 5], 'int32');
@@ -41,6 +39,7 @@ describe('gradients of the whole model', () => {
       'out[3, :4]': at(w.classifier!, (c) => c * 10 + 3), // [D=8, V=10]
       'attn_norm[0][:4]': at(w.layers[0].attnNorm, (c) => c), // [D]
     };
+    expect(Object.keys(reference).sort()).toEqual(Object.keys(got).sort());
     for (const [key, values] of Object.entries(reference)) {
       values.forEach((v, i) =>
         expect(got[key as keyof typeof got][i], `${key}[${i}]`).toBeCloseTo(v, 4),

@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/**
- * Kernel name a backend may register for both gradients of `a · b` (inputs a, b, dy;
- * outputs [da, db]), e.g. with transpose flags (@prefopt/backend-node does).
- */
-export const MATMUL_GRAD = 'PrefoptMatMulGrad';
+import { PrefoptMatMulGrad as MATMUL_GRAD } from '@prefopt/core';
 
 /**
  * [da, db] of `a · b` for rank-2 ([M, K]·[K, N]) or same-batch rank-3 ([S, M, K]·[S, K, N])

@@ -1,8 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/** Kernel names a backend may register to run the op natively (see rmsNormKernels). */
-export const RMS_NORM = 'PrefoptRmsNorm';
-export const RMS_NORM_GRAD = 'PrefoptRmsNormGrad';
+import { PrefoptRmsNorm as RMS_NORM, PrefoptRmsNormGrad as RMS_NORM_GRAD } from '@prefopt/core';
 
 function hasKernel(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;

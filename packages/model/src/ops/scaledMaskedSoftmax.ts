@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/** Kernel names a backend may register to run the op in one pass (@prefopt/backend-native does). */
-export const SCALED_MASKED_SOFTMAX = 'PrefoptScaledMaskedSoftmax';
-export const SCALED_MASKED_SOFTMAX_GRAD = 'PrefoptScaledMaskedSoftmaxGrad';
+import {
+  PrefoptScaledMaskedSoftmax as SCALED_MASKED_SOFTMAX,
+  PrefoptScaledMaskedSoftmaxGrad as SCALED_MASKED_SOFTMAX_GRAD,
+} from '@prefopt/core';
 
 function hasKernel(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;

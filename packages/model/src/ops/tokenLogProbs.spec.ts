@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { PrefoptError } from '@prefopt/core';
+import { PrefoptError, PrefoptTokenLogProbs } from '@prefopt/core';
 import { useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_LOG_PROBS, tokenLogProbs } from './tokenLogProbs';
+import { tokenLogProbs } from './tokenLogProbs';
 
 /** The unfused reference: gather(logSoftmax(x), t) with tfjs's own gradients. */
 function reference(x: tf.Tensor2D, t: tf.Tensor1D): tf.Tensor1D {
@@ -48,7 +48,7 @@ describe('tokenLogProbs', () => {
   });
 
   it('composite path (no kernel on cpu) matches gather(logSoftmax) in values and gradient', () => {
-    expect(tf.getKernel(TOKEN_LOG_PROBS, 'cpu')).toBeUndefined();
+    expect(tf.getKernel(PrefoptTokenLogProbs, 'cpu')).toBeUndefined();
     const ours = run(tokenLogProbs);
     const ref = run(reference);
     ours.forEach((row, i) =>

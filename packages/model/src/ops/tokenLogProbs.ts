@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '@prefopt/core';
-
-/** Kernel names a backend may register to run the op in one pass (@prefopt/backend-native does). */
-export const TOKEN_LOG_PROBS = 'PrefoptTokenLogProbs';
-export const TOKEN_LOG_PROBS_GRAD = 'PrefoptTokenLogProbsGrad';
+import {
+  PrefoptError,
+  PrefoptTokenLogProbs as TOKEN_LOG_PROBS,
+  PrefoptTokenLogProbsGrad as TOKEN_LOG_PROBS_GRAD,
+} from '@prefopt/core';
 
 function hasKernel(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) !== undefined;

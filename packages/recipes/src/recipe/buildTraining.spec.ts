@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenizedPair } from '@prefopt/core';
 import { resolveLoraOptions } from '@prefopt/lora';
+import { PairBatchStream } from '@prefopt/data';
 import { createModel, loadModel } from '@prefopt/model';
 import { dpo } from '@prefopt/objective-dpo';
 import { simpo } from '@prefopt/objective-simpo';
 import { useCpuBackend } from '@prefopt/testing';
-import {
-  frozenCopy,
-  ModelReference,
-  PairBatchStream,
-  Trainer,
-  type AnyObjective,
-} from '@prefopt/trainer';
+import { frozenCopy, ModelReference, Trainer, type AnyObjective } from '@prefopt/trainer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_LORA } from '../lora/LoraSettings';
 import { buildTraining } from './buildTraining';

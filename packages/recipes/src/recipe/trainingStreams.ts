@@ -1,5 +1,6 @@
 import { PrefoptError, type PreferenceBatch, type Tokenizer } from '@prefopt/core';
-import { PairBatchStream, type AnyObjective, type BatchStream } from '@prefopt/trainer';
+import { PairBatchStream } from '@prefopt/data';
+import type { AnyObjective, BatchStream } from '@prefopt/trainer';
 import { trainStreams, type TrainStreams } from '../train/trainStreams';
 import type { TrainingData } from './TrainingSettings';
 

@@ -1,4 +1,5 @@
 import type { CausalLM, PreferenceBatch, TokenizedPair } from '@prefopt/core';
+import { PairBatchStream } from '@prefopt/data';
 import type { LlamaModel } from '@prefopt/model';
 import {
   AdaptersOffReference,
@@ -6,7 +7,6 @@ import {
   hashWeights,
   ModelReference,
   openReferenceCache,
-  PairBatchStream,
   referenceStrategy,
   SyncedReference,
   type RefSyncOptions,

@@ -1,11 +1,6 @@
 import { PrefoptError, type PreferenceBatch, type Tokenizer } from '@prefopt/core';
-import {
-  isUnpaired,
-  PairBatchStream,
-  UnpairedBatchStream,
-  type AnyObjective,
-  type BatchStream,
-} from '@prefopt/trainer';
+import { PairBatchStream, UnpairedBatchStream } from '@prefopt/data';
+import { isUnpaired, type AnyObjective, type BatchStream } from '@prefopt/trainer';
 import { loadTrainData, type TrainData } from './loadTrainData';
 import { loadUnpairedData } from './loadUnpairedData';
 import type { TrainSettings } from './TrainSettings';

@@ -1,5 +1,5 @@
 import type { OptionValue, StepMetrics } from '@prefopt/core';
-import type { JsonValue } from '../data/BatchStream';
+import type { JsonValue } from '@prefopt/core';
 import type { AdamWSettings } from '../optim/AdamW';
 
 /** `trainer_state.json` of a checkpoint: everything besides the weights a resume needs. */

@@ -6,7 +6,7 @@ import type { StepMetrics, TokenizedExample } from '@prefopt/core';
 import { useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CheckpointStore } from '../checkpoint/CheckpointStore';
-import { UnpairedBatchStream } from '../data/UnpairedBatchStream';
+import { UnpairedBatchStream } from '@prefopt/data';
 import { ModelReference } from '../reference/ModelReference';
 import { ArrayBatchStream } from '../test-support/ArrayBatchStream';
 import { contractObjectives } from '../test-support/contractObjectives';

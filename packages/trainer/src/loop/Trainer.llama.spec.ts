@@ -7,7 +7,7 @@ import type { StepMetrics } from '@prefopt/core';
 import { createModel, loadModel, saveModel, type LlamaModel } from '@prefopt/model';
 import { useCpuBackend } from '@prefopt/testing';
 import { CheckpointStore } from '../checkpoint/CheckpointStore';
-import { PairBatchStream } from '../data/PairBatchStream';
+import { PairBatchStream } from '@prefopt/data';
 import { frozenCopy } from '../reference/frozenCopy';
 import { ModelReference } from '../reference/ModelReference';
 import { testObjectives } from '../test-support/testObjectives';

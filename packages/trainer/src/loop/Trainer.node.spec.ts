@@ -7,7 +7,7 @@ import { createModel, loadModel, saveModel, type LlamaModel } from '@prefopt/mod
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CheckpointStore } from '../checkpoint/CheckpointStore';
-import { PairBatchStream } from '../data/PairBatchStream';
+import { PairBatchStream } from '@prefopt/data';
 import { frozenCopy } from '../reference/frozenCopy';
 import { ModelReference } from '../reference/ModelReference';
 import { testObjectives } from '../test-support/testObjectives';

@@ -2,7 +2,7 @@ import { wasmAdapter } from '@prefopt/backend-wasm';
 import { createModel } from '@prefopt/model';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PairBatchStream } from '../data/PairBatchStream';
+import { PairBatchStream } from '@prefopt/data';
 import { frozenCopy } from '../reference/frozenCopy';
 import { ModelReference } from '../reference/ModelReference';
 import { testObjectives } from '../test-support/testObjectives';

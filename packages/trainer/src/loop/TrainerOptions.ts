@@ -1,7 +1,7 @@
 import type { CausalLM, PreferenceBatch } from '@prefopt/core';
 import type { CheckpointStore } from '../checkpoint/CheckpointStore';
 import type { TrainerState } from '../checkpoint/TrainerState';
-import type { BatchStream, JsonValue } from '../data/BatchStream';
+import type { BatchStream, JsonValue } from '@prefopt/core';
 import type { AdamWSettings, AdamWState } from '../optim/AdamW';
 import type { LrSchedule } from '../optim/learningRate';
 import type { ReferenceSource } from '../reference/ReferenceSource';

@@ -1,17 +1,17 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { buildWeights, LlamaModel, modelVariables } from '@prefopt/model';
+import { PrefoptError } from '@prefopt/core';
+import type { CausalLM } from '@prefopt/core';
 
 /**
- * The reference as a frozen copy of the policy as it is now (before the first step):
- * the same weights in new variables marked non-trainable, so no optimiser or gradient
- * ever reaches them. Copied on the device (no read back), so it works on every backend.
+ * The reference as a frozen copy of the policy as it is now (before the first step), through
+ * the model's own `CausalLM.frozenCopy` (the same weights in new, non-trainable variables, so
+ * no optimiser or gradient ever reaches them). Returns the same kind of model as `policy`.
  */
-export function frozenCopy(policy: LlamaModel): LlamaModel {
-  const source = modelVariables(policy);
-  const copy = new LlamaModel(
-    policy.config,
-    buildWeights(policy.config, (name) => tf.clone(source.get(name)!)),
-  );
-  for (const v of copy.trainableVariables) v.trainable = false;
-  return copy;
+export function frozenCopy<M extends CausalLM>(policy: M): M {
+  if (typeof policy.frozenCopy !== 'function') {
+    throw new PrefoptError(
+      'config',
+      `frozenCopy: this model (${policy.constructor.name}) has no frozenCopy(); implement CausalLM.frozenCopy, or use a precomputed reference cache or a reference-free objective.`,
+    );
+  }
+  return policy.frozenCopy() as M;
 }

@@ -1,5 +1,5 @@
 import type { PreferenceBatch, TokenizedPair } from '@prefopt/core';
-import type { BatchStream, JsonValue } from '../data/BatchStream';
+import { seededRandom, type BatchStream, type JsonValue } from '@prefopt/core';
 
 /**
  * A BatchStream over in-memory pairs for the trainer's specs: seeded shuffle per epoch
@@ -51,14 +51,7 @@ export class ArrayBatchStream implements BatchStream {
   }
 
   private shuffled(epoch: number): number[] {
-    let a = (this.seed * 1000003 + epoch) >>> 0;
-    const rand = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const rand = seededRandom((this.seed * 1000003 + epoch) >>> 0);
     const order = this.pairs.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

@@ -1,5 +1,5 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { MATMUL_GRAD } from '@prefopt/model';
+import { PrefoptMatMulGrad as MATMUL_GRAD } from '@prefopt/core';
 import { TfOps } from './tfOps';
 
 const BACKEND = 'tensorflow';

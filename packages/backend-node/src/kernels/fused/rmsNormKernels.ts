@@ -1,5 +1,5 @@
 import type { KernelConfig, KernelFunc, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
-import { RMS_NORM, RMS_NORM_GRAD } from '@prefopt/model';
+import { PrefoptRmsNorm as RMS_NORM, PrefoptRmsNormGrad as RMS_NORM_GRAD } from '@prefopt/core';
 import { TfOps } from './tfOps';
 
 const BACKEND = 'tensorflow';

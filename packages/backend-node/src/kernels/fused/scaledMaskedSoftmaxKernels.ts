@@ -1,5 +1,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { SCALED_MASKED_SOFTMAX, SCALED_MASKED_SOFTMAX_GRAD } from '@prefopt/model';
+import {
+  PrefoptScaledMaskedSoftmax as SCALED_MASKED_SOFTMAX,
+  PrefoptScaledMaskedSoftmaxGrad as SCALED_MASKED_SOFTMAX_GRAD,
+} from '@prefopt/core';
 import { TfOps } from './tfOps';
 
 const BACKEND = 'tensorflow';

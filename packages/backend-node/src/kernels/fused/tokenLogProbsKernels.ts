@@ -1,5 +1,8 @@
 import type { KernelConfig, KernelFunc, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
-import { TOKEN_LOG_PROBS, TOKEN_LOG_PROBS_GRAD } from '@prefopt/model';
+import {
+  PrefoptTokenLogProbs as TOKEN_LOG_PROBS,
+  PrefoptTokenLogProbsGrad as TOKEN_LOG_PROBS_GRAD,
+} from '@prefopt/core';
 import { TfOps } from './tfOps';
 
 const BACKEND = 'tensorflow';

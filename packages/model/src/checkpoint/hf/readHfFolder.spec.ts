@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { useCpuBackend } from '@prefopt/testing';
+import { torchReferenceValues, useCpuBackend } from '@prefopt/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../loadModel';
 import { saveModel } from '../../saveModel';
@@ -49,15 +49,13 @@ describe('Hugging Face folder (config.json + model.safetensors)', () => {
   });
 
   it('the GQA, untied model gives PyTorch’s logits (llama2c_fixtures.py prints them)', () => {
-    // python3 tools/reference/llama2c_fixtures.py … → logits of tokens [1, 5, 3, 7, 2], rows 0 and 4:
-    const row0 = [
-      0.386882, 0.267823, 0.098836, -0.088575, -0.259474, -0.382003, -0.433321, -0.40386, -0.299114,
-      -0.138608,
-    ];
-    const row4 = [
-      -1.830772, -1.795588, -1.425677, -0.789997, -0.007049, 0.777213, 1.41659, 1.791892, 1.833156,
-      1.532691,
-    ];
+    // logits of tokens [1, 5, 3, 7, 2], rows 0 and 4 (tools/reference/llama2c_fixtures.py)
+    const { tokens, logits: reference } = torchReferenceValues<{
+      tokens: number[];
+      logits: number[][];
+    }>('llamaTiny');
+    expect(tokens).toEqual([1, 5, 3, 7, 2]);
+    const [row0, row4] = [reference[0], reference[4]];
     const model = loadModel(join(TINY, 'hf-f32'));
     const ids = tf.tensor2d([[1, 5, 3, 7, 2]], [1, 5], 'int32');
     const logits = tf.tidy(() => model.logits(ids).arraySync()[0]);

@@ -1,4 +1,4 @@
-import type { PreferenceBatch } from '@prefopt/core';
+import type { PreferenceBatch } from './PreferenceBatch';
 
 /** JSON that a checkpoint can hold. */
 export type JsonValue =
@@ -7,7 +7,7 @@ export type JsonValue =
 /**
  * The training data as the loop sees it: an endless, seeded sequence of batches that
  * can say where it is and be put back there, so a resumed run sees the same batches.
- * (@prefopt/data's batch iterator is adapted to this in `apps/cli`.)
+ * (@prefopt/data's PairBatchStream and UnpairedBatchStream are the built-in ones.)
  */
 export interface BatchStream {
   /** Batches in one pass over the data (for `--epochs` and the fractional epoch). */

@@ -1,4 +1,4 @@
-import type { NumberInputs, PairNumbers } from './describeObjectiveCase';
+import type { NumberInputs, PairNumbers } from './objectiveCase';
 
 /**
  * Central finite difference (f(x + s) − f(x − s)) / (x₊ − x₋) of `f` w.r.t. each policy
@@ -6,7 +6,7 @@ import type { NumberInputs, PairNumbers } from './describeObjectiveCase';
  * the step actually taken (so the input's rounding does not enter the result); otherwise
  * (float64 references) the step is relative, s = h·max(1, |x|).
  */
-export function describeObjectiveCentralDifference(
+export function centralDifference(
   f: (x: NumberInputs) => number,
   x: NumberInputs,
   h: number,

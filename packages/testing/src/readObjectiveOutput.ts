@@ -1,8 +1,8 @@
 import type { ObjectiveOutput } from '@prefopt/core';
-import type { NumberOutput } from './describeObjectiveCase';
+import type { NumberOutput } from './objectiveCase';
 
 /** Reads an objective's output back to numbers (does not dispose it). */
-export function describeObjectiveRead(out: ObjectiveOutput): NumberOutput {
+export function readObjectiveOutput(out: ObjectiveOutput): NumberOutput {
   return {
     loss: out.loss.dataSync()[0],
     losses: Array.from(out.losses.dataSync()),

@@ -1,7 +1,7 @@
-import type { NumberInputs } from './describeObjectiveCase';
+import type { NumberInputs } from './objectiveCase';
 
 /** The two batches `describeObjective` evaluates every objective on. */
-export const describeObjectiveInputs: { moderate: NumberInputs; extreme: NumberInputs } = {
+export const objectiveTestInputs: { moderate: NumberInputs; extreme: NumberInputs } = {
   /**
    * A moderate batch of 3 pairs: summed log-probs of a few nats, lengths 3–12, away from
    * the kinks of hinge-type losses for the default options of every bundled objective.

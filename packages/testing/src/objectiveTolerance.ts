@@ -7,7 +7,7 @@
  *   float32-rounded inputs: round-off ≈ ε·|loss|/(2·step) ≈ 6e-6·|loss|, truncation ≈
  *   step²·|f'''|/6 ≈ 2e-5·|f'''|): |g − fd| ≤ gradVsSelf·max(0.1, |fd|).
  */
-export const describeObjectiveTolerance = {
+export const objectiveTolerance = {
   value: 1e-4,
   gradVsReference: 1e-4,
   gradVsSelf: 2e-3,

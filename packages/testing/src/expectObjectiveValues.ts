@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Objective } from '@prefopt/core';
 import { expect } from 'vitest';
-import type { NumberInputs } from './describeObjectiveCase';
-import { describeObjectiveGrads } from './describeObjectiveGrads';
-import { describeObjectiveInputs } from './describeObjectiveInputs';
-import { describeObjectiveRead } from './describeObjectiveRead';
-import { describeObjectiveTensors } from './describeObjectiveTensors';
+import type { NumberInputs } from './objectiveCase';
+import { objectivePolicyGrads } from './objectivePolicyGrads';
+import { objectiveTestInputs } from './objectiveTestInputs';
+import { readObjectiveOutput } from './readObjectiveOutput';
+import { objectiveInputTensors } from './objectiveInputTensors';
 
 /** Values from an independent computation (tools/reference/objectives.py prints this shape). */
 export interface ExpectedObjectiveValues {
@@ -22,10 +22,10 @@ export interface ExpectedObjectiveValues {
  * values to float32 precision: |a − b| ≤ rel·max(|b|, 1e-3), rel = 1e-5 by default
  * (about 80 ulps of float32; the ops of a loss accumulate a few).
  */
-export function describeObjectiveExpect(
+export function expectObjectiveValues(
   objective: Objective,
   expected: ExpectedObjectiveValues,
-  inputs: NumberInputs = describeObjectiveInputs.moderate,
+  inputs: NumberInputs = objectiveTestInputs.moderate,
   rel = 1e-5,
 ): void {
   const close = (got: number[], want: number[], what: string) => {
@@ -38,16 +38,16 @@ export function describeObjectiveExpect(
       ).toBeLessThanOrEqual(bound);
     });
   };
-  const tensors = describeObjectiveTensors(inputs);
+  const tensors = objectiveInputTensors(inputs);
   const out = objective.compute(tensors);
-  const got = describeObjectiveRead(out);
+  const got = readObjectiveOutput(out);
   tf.dispose([out, tensors] as unknown as tf.TensorContainer);
   close([got.loss], [expected.loss], 'loss');
   close(got.losses, expected.losses, 'losses');
   close(got.chosenRewards, expected.chosenRewards, 'chosenRewards');
   close(got.rejectedRewards, expected.rejectedRewards, 'rejectedRewards');
   if (expected.gradChosen || expected.gradRejected) {
-    const g = describeObjectiveGrads((i) => objective.compute(i), inputs);
+    const g = objectivePolicyGrads((i) => objective.compute(i), inputs);
     if (expected.gradChosen) close(g.chosen, expected.gradChosen, 'gradChosen');
     if (expected.gradRejected) close(g.rejected, expected.gradRejected, 'gradRejected');
   }

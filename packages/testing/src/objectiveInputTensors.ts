@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ObjectiveInputs } from '@prefopt/core';
-import type { NumberInputs } from './describeObjectiveCase';
+import type { NumberInputs } from './objectiveCase';
 
 /** `NumberInputs` → tensors; the policy pair may be replaced (to take gradients). */
-export function describeObjectiveTensors(
+export function objectiveInputTensors(
   x: NumberInputs,
   policy?: { chosen: tf.Tensor1D; rejected: tf.Tensor1D },
 ): ObjectiveInputs {

@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { logSigmoid } from '@prefopt/core';
-import { describeBackendValues as values } from './describeBackendValues';
+import { backendTestValues as values } from './backendTestValues';
 
 /** One op-level check: builds its tensors from plain numbers, returns what to compare. */
 export interface BackendCheck {
@@ -15,7 +15,7 @@ function weightedSum(tf: typeof tfjs, y: tfjs.Tensor, seed: number): tfjs.Scalar
 }
 
 /** The ops a Llama forward + backward runs, each with its gradient where training needs one. */
-export const describeBackendChecks: readonly BackendCheck[] = [
+export const backendOpChecks: readonly BackendCheck[] = [
   {
     name: 'matMul, transposeB, batched [2,3,4,5]·[2,3,5,4]',
     run: (tf) => {

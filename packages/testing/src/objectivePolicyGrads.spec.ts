@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineObjective } from '@prefopt/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NumberInputs } from './describeObjectiveCase';
-import { describeObjectiveCentralDifference } from './describeObjectiveCentralDifference';
-import { describeObjectiveGrads } from './describeObjectiveGrads';
+import type { NumberInputs } from './objectiveCase';
+import { centralDifference } from './centralDifference';
+import { objectivePolicyGrads } from './objectivePolicyGrads';
 import { useCpuBackend } from './useCpuBackend';
 
 // Toy: loss = mean(chosen² − 3·rejected) → d/d chosen_i = 2·chosen_i/B, d/d rejected_i = −3/B.
@@ -27,14 +27,14 @@ const x: NumberInputs = {
   lengths: { chosen: [1, 1], rejected: [1, 1] },
 };
 
-describe('describeObjectiveGrads / describeObjectiveCentralDifference', () => {
+describe('objectivePolicyGrads / centralDifference', () => {
   beforeAll(async () => {
     await useCpuBackend();
   });
 
   it('autodiff gives the worked gradient and frees its tensors', () => {
     const before = tf.memory().numTensors;
-    const g = describeObjectiveGrads((i) => toy().compute(i), x);
+    const g = objectivePolicyGrads((i) => toy().compute(i), x);
     expect(g).toEqual({ chosen: [1, -2], rejected: [-1.5, -1.5] });
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -49,7 +49,7 @@ describe('describeObjectiveGrads / describeObjectiveCentralDifference', () => {
       [1e-6, 'float64'],
       [1e-2, 'float32'],
     ] as const) {
-      const fd = describeObjectiveCentralDifference(f, x, h, mode);
+      const fd = centralDifference(f, x, h, mode);
       fd.chosen.forEach((v, i) => expect(v).toBeCloseTo([1, -2][i], 6));
       fd.rejected.forEach((v) => expect(v).toBeCloseTo(-1.5, 6));
     }

@@ -1,11 +1,10 @@
-import type { PreferenceBatch } from '@prefopt/core';
+import type { BatchStream, JsonValue, PreferenceBatch } from '@prefopt/core';
 import {
   BatchSampler,
   type BatchSamplerOptions,
-  type CollateOptions,
   type SamplerPosition,
-} from '@prefopt/data';
-import type { BatchStream, JsonValue } from './BatchStream';
+} from '../batching/BatchSampler';
+import type { CollateOptions } from '../collate/collatePairs';
 
 /**
  * A BatchStream over tokenised items: @prefopt/data's seeded BatchSampler picks the indices

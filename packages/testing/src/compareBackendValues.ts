@@ -11,7 +11,7 @@ export interface BackendComparison {
 }
 
 /** Compares a backend's values with the cpu backend's, element by element. */
-export function describeBackendCompare(
+export function compareBackendValues(
   what: string,
   actual: ArrayLike<number>,
   expected: ArrayLike<number>,

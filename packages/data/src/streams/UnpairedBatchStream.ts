@@ -1,5 +1,6 @@
 import type { TokenizedExample, UnpairedBatch } from '@prefopt/core';
-import { collateUnpaired, type CollateOptions } from '@prefopt/data';
+import type { CollateOptions } from '../collate/collatePairs';
+import { collateUnpaired } from '../unpaired/collateUnpaired';
 import { SampledBatchStream } from './SampledBatchStream';
 
 /**

@@ -5,7 +5,7 @@ import type { PreferenceBatch } from '@prefopt/core';
  * `vocab`; prompts of 3 and 2 tokens, completions of different lengths, right padding
  * (id 0, mask 0), so masking and padding are exercised.
  */
-export function describeBackendBatch(vocab: number): PreferenceBatch {
+export function backendTestBatch(vocab: number): PreferenceBatch {
   const T = 8;
   // [prompt, completion] per row; rows 0–1 chosen, rows 2–3 rejected.
   const rows: [number[], number[]][] = [

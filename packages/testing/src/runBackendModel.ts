@@ -24,7 +24,7 @@ export interface BackendModelRun {
  * `weights` (the cpu run's), the variables are set to them first, so both backends
  * compute on bit-equal weights. Counts tensors left behind by create → dispose.
  */
-export async function describeBackendModel(
+export async function runBackendModel(
   tf: typeof tfjs,
   check: BackendModelCheck,
   weights?: Float32Array[],

@@ -3,7 +3,7 @@
  * 32-bit LCG (Numerical Recipes constants), so every backend sees the same numbers
  * without touching tfjs's random state.
  */
-export function describeBackendValues(count: number, seed: number, scale = 1): Float32Array {
+export function backendTestValues(count: number, seed: number, scale = 1): Float32Array {
   const out = new Float32Array(count);
   let state = (seed * 2654435761) >>> 0;
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,5 @@
 import type { PreferenceBatch, TokenizedPair } from '@prefopt/core';
-import { collatePairs, type CollateOptions } from '@prefopt/data';
+import { collatePairs, type CollateOptions } from '../collate/collatePairs';
 import { SampledBatchStream } from './SampledBatchStream';
 
 /** The trainer's BatchStream over tokenised pairs, padded by `collatePairs`. */
