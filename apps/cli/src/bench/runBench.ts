@@ -33,7 +33,13 @@ export async function runBench(
     ? new ModelReference(createModel(options.modelConfig, { seed: options.seed }))
     : undefined;
   const optimizer = new AdamW(policy.trainableVariables as tf.Variable[]);
-  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  const batch = syntheticBatch(
+    options.batch,
+    options.seq,
+    policy.vocabSize,
+    options.seed + 1,
+    options.promptShare,
+  );
   const timed: PhaseTimes[] = [];
   let loss = NaN;
   const stepParts = { policy, reference, objective, optimizer, lr: options.lr, maxGradNorm: 1 };

@@ -30,7 +30,13 @@ export async function runTrainerBench(
     ? applyLora(base, { options: options.lora, seed: options.seed })
     : base;
   const params = policy.trainableVariables.reduce((n, v) => n + v.size, 0);
-  const batch = syntheticBatch(options.batch, options.seq, policy.vocabSize, options.seed + 1);
+  const batch = syntheticBatch(
+    options.batch,
+    options.seq,
+    policy.vocabSize,
+    options.seed + 1,
+    options.promptShare,
+  );
   const tokens = 2 * options.batch * options.seq;
   const trainer = new Trainer({
     policy,
