@@ -54,7 +54,9 @@ for (let round = 0; round < warmup + rounds; round++) {
   for (const [a, off] of arms.entries()) {
     process.env.PREFOPT_LEVERS = off;
     const { times } = await timedStep(parts, batch);
-    if (round >= warmup) (cpu[a].push(times.stepCpu), wall[a].push(times.step));
+    if (round < warmup) continue;
+    cpu[a].push(times.stepCpu);
+    wall[a].push(times.step);
   }
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
