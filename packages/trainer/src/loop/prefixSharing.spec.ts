@@ -95,7 +95,7 @@ const OBJECTIVES: [string, AnyObjective, boolean][] = [
   ],
 ];
 
-function suite(backend: string, activate: () => Promise<void>) {
+function suite(backend: string, activate: () => Promise<unknown>) {
   describe(`the trainer's step with the pair-forward levers on ${backend}`, () => {
     beforeAll(activate);
 
