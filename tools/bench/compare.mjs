@@ -2,7 +2,7 @@
 // Runs `prefopt bench --json` and the PyTorch baseline (tools/bench/torch_step.py) on the same
 // model, batch and thread count, one after the other per objective, and prints the ratios the
 // performance issue tracks. Usage (from the repository root):
-//   node tools/bench/compare.mjs [--model-config JSON] [--batch 4] [--seq 128] [--threads 1]
+//   node tools/bench/compare.mjs [--model-config JSON] [--batch 4] [--seq 128] [--prompt-share 0.5] [--threads 1]
 //       [--objectives simpo,dpo] [--steps 5] [--warmup 2] [--backend auto] [--python PATH]
 //       [--trainer] [--json]
 // The PyTorch baseline's Python: --python, else $PREFOPT_PYTHON, else tools/reference/.venv
@@ -21,6 +21,7 @@ const defaults = {
     '{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}',
   batch: '4',
   seq: '128',
+  promptShare: '0.5',
   threads: '1',
   objectives: 'simpo,dpo',
   steps: '5',
@@ -87,6 +88,8 @@ const shared = [
   opts.batch,
   '--seq',
   opts.seq,
+  '--prompt-share',
+  opts.promptShare,
   '--steps',
   opts.steps,
   '--warmup',

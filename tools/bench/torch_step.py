@@ -110,6 +110,7 @@ def main():
     ap.add_argument("--steps", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--prompt-share", type=float, default=0.5)  # prompt tokens / T, as prefopt bench
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -123,9 +124,10 @@ def main():
     opt = torch.optim.AdamW(policy.parameters(), lr=1e-4, weight_decay=0.0)
     B, T = a.batch, a.seq
     ids = torch.randint(0, c["vocab"], (2 * B, T))
-    ids[B:, : T // 2] = ids[:B, : T // 2]  # chosen and rejected share the prompt, as prefopt bench's batch
+    P = math.floor(T * a.prompt_share)  # prompt tokens (T // 2 by default)
+    ids[B:, :P] = ids[:B, :P]  # chosen and rejected share the prompt, as prefopt bench's batch
     mask = torch.zeros(2 * B, T)
-    mask[:, T // 2 :] = 1.0  # second half of each row is completion
+    mask[:, P:] = 1.0  # the rest of each row is completion
     phases = {"forward": [], "referenceForward": [], "backward": [], "optimizer": [], "step": [], "stepCpu": []}
     for i in range(a.warmup + a.steps):
         c0 = time.process_time()

@@ -35,6 +35,10 @@ export class LoraModel implements CausalLM {
     return this.adapted.tokenLogps(inputIds); // [N, T−1]
   }
 
+  pairTokenLogps(batch: PreferenceBatch): tf.Tensor2D {
+    return this.adapted.pairTokenLogps(batch); // [2B, T−1]
+  }
+
   sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult {
     return this.adapted.sequenceLogps(batch);
   }

@@ -49,12 +49,21 @@ export function readBenchOptions(
       `--seq ${seq} is longer than the model's seqLen ${modelConfig.seqLen}; lower --seq or raise seqLen in --model-config.`,
     );
   }
+  const promptShare = numberFlag(args, 'prompt-share', 0.5, { min: 0 })!;
+  const promptLen = Math.floor(seq * promptShare);
+  if (promptLen < 1 || promptLen >= seq) {
+    throw new PrefoptError(
+      'config',
+      `--prompt-share ${promptShare} gives a ${promptLen}-token prompt in a ${seq}-token row; give a fraction that leaves at least one prompt and one completion token (default 0.5).`,
+    );
+  }
   const { lora } = readLoraSettings(args, process.cwd());
   return {
     modelConfig,
     lora,
     batch: numberFlag(args, 'batch', 4, { integer: true, min: 1 })!,
     seq,
+    promptShare,
     objective: stringFlag(args, 'objective', 'simpo')!,
     steps: numberFlag(args, 'steps', 5, { integer: true, min: 1 })!,
     warmup: numberFlag(args, 'warmup', 2, { integer: true, min: 0 })!,

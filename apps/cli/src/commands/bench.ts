@@ -13,6 +13,7 @@ const BENCH_FLAGS = new Set([
   'modelConfig',
   'batch',
   'seq',
+  'promptShare',
   'objective',
   'params',
   'steps',
@@ -33,7 +34,7 @@ export const bench: Command = {
   summary: 'time one training step (forward, reference, backward, AdamW) on a random model',
   usage:
     'prefopt bench [--model-config \'{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}\']\n' +
-    '    [--batch 4] [--seq 128] [--objective simpo] [--params JSON | --beta 2 …] [--steps 5] [--warmup 2]\n' +
+    '    [--batch 4] [--seq 128] [--prompt-share 0.5] [--objective simpo] [--params JSON | --beta 2 …] [--steps 5] [--warmup 2]\n' +
     `    ${backendUsage} [--seed 1] [--lr 1e-4] [--trainer] [--json]\n` +
     '    [--lora-rank 16 --lora-alpha 32 --lora-targets q,k,v,o]  (LoRA; implies --trainer)\n' +
     '  --backend node: tfjs-node over libtensorflow (set up by npm ci; auto picks it first on a\n' +

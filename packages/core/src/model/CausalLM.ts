@@ -24,6 +24,11 @@ export interface CausalLM {
    */
   tokenLogps?(inputIds: Tensor2D): Tensor2D;
   /**
+   * Optional: `tokenLogps` of a batch's 2B rows, [2B, T−1] — the same values, free to run the
+   * prompt that chosen and rejected share once per pair. The trainer prefers it when present.
+   */
+  pairTokenLogps?(batch: PreferenceBatch): Tensor2D;
+  /**
    * Present on adapter models (LoRA): the same base weights with the adapters disabled, as a
    * view that shares them (its `dispose()` frees no weight). The trainer's "adapters off"
    * reference: DPO's reference without a second copy of the model.

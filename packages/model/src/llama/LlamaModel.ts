@@ -1,20 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '@prefopt/core';
+import { leverEnabled, PrefoptError } from '@prefopt/core';
 import type { CausalLM, PreferenceBatch, SequenceLogpsResult } from '@prefopt/core';
 import type { ModelConfig } from '../config/ModelConfig';
 import { modelVariables } from '../checkpoint/modelVariables';
-import { buildWeights } from './buildWeights';
-import { applyRotary } from '../ops/applyRotary';
-import { causalMask } from '../ops/causalMask';
-import { gatherRows } from '../ops/gatherRows';
-import { rmsNorm } from '../ops/rmsNorm';
 import { rotaryTables, type RotaryTables } from '../ops/rotaryTables';
-import { attention } from './attention';
-import { feedForward } from './feedForward';
-import { linear } from './linear';
 import type { KvCache } from './KvCache';
+import { layerStack, type KvExtend, type StackParts } from './layerStack';
 import type { LlamaWeights } from './LlamaWeights';
-import { plainProjection, type Projection, type ProjectionName } from './Projection';
+import { buildWeights } from './buildWeights';
+import { pairTargetLogps } from './pairForward';
+import { plainProjection, type Projection } from './Projection';
+import { completionSpan } from './sharedPrefix';
 import { targetLogps } from './targetLogps';
 import { validateBatch } from './validateBatch';
 
@@ -73,6 +69,12 @@ export class LlamaModel implements CausalLM {
     });
   }
 
+  /**
+   * Summed completion log-probs of the 2B rows. The prompt's forward runs once per pair
+   * where chosen and rejected share it (lever `prefix-sharing`), and the head runs only on
+   * the positions that predict completion tokens (lever `completion-only-logits`): see
+   * `pairTargetLogps`.
+   */
   sequenceLogps(batch: PreferenceBatch): SequenceLogpsResult {
     validateBatch(batch, this.vocabSize, this.maxSeqLen);
     const { size: b, seqLen: t } = batch;
@@ -80,16 +82,33 @@ export class LlamaModel implements CausalLM {
     for (let r = 0; r < 2 * b; r++) {
       for (let j = 1; j < t; j++) lengths[r] += batch.completionMask[r * t + j];
     }
+    const { from, to } = leverEnabled('completion-only-logits')
+      ? completionSpan(batch)
+      : { from: 1, to: t - 1 };
     return tf.tidy(() => {
-      const ids = tf.tensor2d(batch.inputIds, [2 * b, t], 'int32'); // [2B, T]
-      const mask = tf.slice(tf.tensor2d(batch.completionMask, [2 * b, t]), [0, 1], [2 * b, t - 1]); // [2B, T−1]
-      const sums = tf.sum(tf.mul(this.tokenLogps(ids), mask), 1) as tf.Tensor1D; // [2B]
+      const logps = pairTargetLogps(this.parts(), (h) => this.head(h), batch, from, to); // [2B, to−from+1]
+      const mask = tf.slice(
+        tf.tensor2d(batch.completionMask, [2 * b, t]),
+        [0, from],
+        [2 * b, to - from + 1],
+      ); // [2B, to−from+1]
+      const sums = tf.sum(tf.mul(logps, mask), 1) as tf.Tensor1D; // [2B]
       const counts = tf.tensor1d(lengths); // [2B]
       return {
         logps: { chosen: tf.slice(sums, 0, b), rejected: tf.slice(sums, b, b) },
         lengths: { chosen: tf.slice(counts, 0, b), rejected: tf.slice(counts, b, b) },
       };
     });
+  }
+
+  /**
+   * `tokenLogps` of the batch's 2B rows ([2B, T−1], every position), with the prompt's
+   * forward run once per pair where the rows share it (lever `prefix-sharing`).
+   */
+  pairTokenLogps(batch: PreferenceBatch): tf.Tensor2D {
+    validateBatch(batch, this.vocabSize, this.maxSeqLen);
+    const t = batch.seqLen;
+    return pairTargetLogps(this.parts(), (h) => this.head(h), batch, 1, t - 1); // [2B, T−1]
   }
 
   /** The same variables, with every q/k/v/o/gate/up/down projection computed by `project`. */
@@ -124,35 +143,22 @@ export class LlamaModel implements CausalLM {
 
   /** Final-normed hidden states [N·T, D] of [N, T] ids; with a cache, positions continue it. */
   private hidden(inputIds: tf.Tensor2D, cache?: KvCache): tf.Tensor2D {
-    const { config, weights, project } = this;
-    const [n, t] = inputIds.shape;
+    const t = inputIds.shape[1];
     const offset = cache?.length ?? 0;
-    if (offset + t > config.seqLen) {
+    if (offset + t > this.config.seqLen) {
       throw new PrefoptError(
         'input',
-        `sequence of ${offset + t} tokens is longer than the model's seqLen ${config.seqLen}; shorten the input.`,
+        `sequence of ${offset + t} tokens is longer than the model's seqLen ${this.config.seqLen}; shorten the input.`,
       );
     }
-    const { heads: h, kvHeads: kv } = config;
-    const hd = config.headDim;
-    const cos = tf.slice(this.rope.cos, [offset, 0], [t, hd]); // [T, hd]
-    const sin = tf.slice(this.rope.sin, [offset, 0], [t, hd]); // [T, hd]
-    const mask = causalMask(t, offset + t, offset, config.slidingWindow); // [T, offset + T]
-    let x = gatherRows(weights.embedding as tf.Tensor2D, tf.reshape(inputIds, [n * t])); // [N·T, D]
-    weights.layers.forEach((layer, l) => {
-      const a = rmsNorm(x, layer.attnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
-      const lin = (name: ProjectionName, x: tf.Tensor2D, w: tf.Tensor, b?: tf.Tensor) =>
-        linear(project, l, name, x, w, b); // [M, out]
-      const q = applyRotary(tf.reshape(lin('q', a, layer.wq, layer.bq), [n, t, h, hd]), cos, sin); // [N, T, H, hd]
-      let k = applyRotary(tf.reshape(lin('k', a, layer.wk, layer.bk), [n, t, kv, hd]), cos, sin); // [N, T, KV, hd]
-      let v = tf.reshape(lin('v', a, layer.wv, layer.bv), [n, t, kv, hd]) as tf.Tensor4D; // [N, T, KV, hd]
-      if (cache) [k, v] = cache.append(l, k, v); // [N, offset + T, KV, hd]
-      x = tf.add(x, lin('o', attention(q, k, v, mask), layer.wo, layer.bo)); // [N·T, D]
-      const normed = rmsNorm(x, layer.ffnNorm as tf.Tensor1D, config.normEps); // [N·T, D]
-      x = tf.add(x, feedForward(normed, layer, l, project)); // [N·T, D]
-    });
+    const extend: KvExtend | undefined = cache && ((l, k, v) => cache.append(l, k, v));
+    const out = layerStack(this.parts(), inputIds, offset, { extend })!; // [N·T, D]
     if (cache) cache.length = offset + t;
-    return rmsNorm(x, weights.finalNorm as tf.Tensor1D, config.normEps); // [N·T, D]
+    return out;
+  }
+
+  private parts(): StackParts {
+    return { config: this.config, weights: this.weights, project: this.project, rope: this.rope };
   }
 
   /** Output head: [M, D] → [M, V]; the tied head is the embedding, transposed explicitly. */

@@ -6,6 +6,7 @@ export interface BenchOptions {
   modelConfig: ModelConfigInput; // llama2.c names: dim, hiddenDim, layers, heads, kvHeads, vocab, seqLen
   batch: number; // B, pairs per step (2B rows)
   seq: number; // T, tokens per row (≤ modelConfig.seqLen)
+  promptShare?: number; // the prompt's share of each row, shared by chosen and rejected (default 0.5)
   objective: string; // 'simpo', 'dpo', … (resolved with its option flags by the command)
   steps: number; // timed steps (median reported)
   warmup: number; // untimed steps first

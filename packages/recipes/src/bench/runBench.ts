@@ -29,7 +29,13 @@ export async function runBench(
 ): Promise<BenchResult> {
   const { objective } = parts;
   const vocab = resolveModelConfig(options.modelConfig).vocab;
-  const batch = syntheticBatch(options.batch, options.seq, vocab, options.seed + 1);
+  const batch = syntheticBatch(
+    options.batch,
+    options.seq,
+    vocab,
+    options.seed + 1,
+    options.promptShare,
+  );
   // the recipe's policy and reference (a frozen copy), timed step by step instead of by a Trainer
   const run = await prepareTraining(
     {

@@ -21,7 +21,13 @@ export async function runTrainerBench(
 ): Promise<BenchResult> {
   const { objective } = parts;
   const vocab = resolveModelConfig(options.modelConfig).vocab;
-  const batch = syntheticBatch(options.batch, options.seq, vocab, options.seed + 1);
+  const batch = syntheticBatch(
+    options.batch,
+    options.seq,
+    vocab,
+    options.seed + 1,
+    options.promptShare,
+  );
   const tokens = 2 * options.batch * options.seq;
   // LoRA: the reference is the base with adapters off (no second copy); else a frozen copy
   const training = await buildTraining(

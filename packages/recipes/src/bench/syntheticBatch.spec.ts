@@ -23,6 +23,12 @@ describe('syntheticBatch', () => {
     }
   });
 
+  it('takes ⌊T·promptShare⌋ prompt tokens: 6 of 8 at 0.75 (hh-rlhf-like 3:1)', () => {
+    const long = syntheticBatch(1, 8, 10, 7, 0.75);
+    expect(Array.from(long.inputIds.slice(8, 14))).toEqual(Array.from(long.inputIds.slice(0, 6)));
+    expect(Array.from(long.completionMask.slice(8))).toEqual([0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+
   it('is reproducible per seed and differs across seeds', () => {
     expect(syntheticBatch(2, 6, 10, 7).inputIds).toEqual(b.inputIds);
     expect(syntheticBatch(2, 6, 10, 8).inputIds).not.toEqual(b.inputIds);

@@ -38,7 +38,8 @@ export function sequenceMaskOf(batch: PreferenceBatch): Float32Array {
  * Per-token log-probs (and, when asked, logit statistics) of a batch in one forward of
  * `model`, plus the summed completion log-probs and lengths the summed inputs need — the
  * same values `sequenceLogps` gives, so an objective that opts in costs one forward, not two.
- * Uses `model.tokenLogps` when the model has it and no logit statistics are asked for;
+ * Uses `model.pairTokenLogps` (or `tokenLogps`) when the model has it and no logit statistics
+ * are asked for;
  * otherwise log-softmax over `model.logits`.
  */
 export function batchTokens(
@@ -57,7 +58,9 @@ export function batchTokens(
     const sequenceMask = tf.tensor2d(sequenceMaskOf(batch), [2 * b, t - 1]); // [2B, T−1]
     let raw: tf.Tensor2D; // [2B, T−1]
     let logSquaredMass: tf.Tensor2D | undefined;
-    if (model.tokenLogps && !needs.tokenLogitStats) {
+    if (model.pairTokenLogps && !needs.tokenLogitStats) {
+      raw = model.pairTokenLogps(batch); // the shared prompt runs once per pair
+    } else if (model.tokenLogps && !needs.tokenLogitStats) {
       raw = model.tokenLogps(ids);
     } else {
       const z = tf.slice(model.logits(ids), [0, 0, 0], [2 * b, t - 1, model.vocabSize]); // [2B, T−1, V]
