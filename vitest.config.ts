@@ -79,5 +79,15 @@ const config = defineConfig({
   },
 });
 config.test!.projects!.push(...objectivesOnNode);
+/** The bench tools' own specs (plain .mjs: tools may not import app internals). */
+config.test!.projects!.push({
+  test: {
+    name: 'tools',
+    root: resolve(root, 'tools'),
+    include: ['bench/**/*.spec.mjs'],
+    environment: 'node',
+    pool: 'forks' as const,
+  },
+});
 
 export default config;
