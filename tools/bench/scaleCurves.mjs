@@ -185,7 +185,7 @@ function figure(state, curve, objective) {
   ];
   const xs = rows.map((r) => r.x);
   const seq = curve === 'seq';
-  const xLabel = seq ? 'sequence length (tokens per row)' : 'model parameters';
+  const xLabel = seq ? 'sequence length, tokens per row' : 'model parameters';
   const xLog = true; // 128..1024 and 3M..110M both span ~1-1.5 decades
   const common = {
     xLabel,

@@ -15,13 +15,13 @@ export function scale(domain, range, log = false) {
   return (v) => p0 + ((f(v) - d0) / span) * (p1 - p0);
 }
 
-/** Tick values: powers of ten (with 2 and 5 when the range spans < 2 decades) for log axes,
+/** Tick values: powers of ten (with 2 and 5 up to 2.5 decades, 1.5/3/7 too below 1.2) for log axes,
  *  else 1/2/5 × 10^k steps giving 3-7 ticks. Returns values inside [lo, hi]. */
 export function ticks(lo, hi, log = false) {
   if (log) {
     const out = [];
     const decades = Math.log10(hi / lo);
-    const mults = decades < 1.2 ? [1, 1.5, 2, 3, 5, 7] : decades < 2 ? [1, 2, 5] : [1];
+    const mults = decades < 1.2 ? [1, 1.5, 2, 3, 5, 7] : decades <= 2.5 ? [1, 2, 5] : [1];
     for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
       for (const m of mults) {
         const v = m * 10 ** e;
@@ -72,7 +72,12 @@ const esc = (s) =>
     /[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
   );
-const fmt = (v) => (Math.abs(v) >= 1e4 ? v.toExponential(0).replace('e+', 'e') : String(v));
+const fmt = (v) =>
+  Math.abs(v) >= 1e7
+    ? v.toExponential(0).replace('e+', 'e')
+    : Math.abs(v) >= 1e4
+      ? `${v / 1e3}k`
+      : String(v);
 const r1 = (v) => Math.round(v * 10) / 10;
 
 /** Marker shapes by name, centred on (x, y). */

@@ -18,8 +18,9 @@ describe('svgPlot geometry', () => {
     expect(ticks(0, 1000)).toEqual([0, 200, 400, 600, 800, 1000]);
     // one decade: the finer multiples
     expect(ticks(100, 1000, true)).toEqual([100, 150, 200, 300, 500, 700, 1000]);
-    // two decades: powers of ten only
-    expect(ticks(1e6, 1e8, true)).toEqual([1e6, 1e7, 1e8]);
+    // two decades: 1, 2, 5 per decade; three: powers of ten only
+    expect(ticks(1e6, 1e8, true)).toEqual([1e6, 2e6, 5e6, 1e7, 2e7, 5e7, 1e8]);
+    expect(ticks(1e5, 1e8, true)).toEqual([1e5, 1e6, 1e7, 1e8]);
   });
 
   it('pads domains to 1/2/5 values', () => {
