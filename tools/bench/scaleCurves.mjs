@@ -196,6 +196,10 @@ function figure(state, curve, objective) {
   const ys = (f) => rows.flatMap((r) => [r.prefopt[f], r.pytorch[f]]).filter((v) => v > 0);
   const spans = (f) => (ys(f).length ? Math.max(...ys(f)) / Math.min(...ys(f)) : 1);
   const s = state.settings ?? {};
+  // steps per point can differ (--steps-for): name the exceptions
+  const stepsOf = (r) => state.points[r.point.id].settings.steps;
+  const odd = rows.filter((r) => stepsOf(r) !== s.steps);
+  const steps = `medians of ${s.steps} steps${odd.map((r) => `, ${stepsOf(r)} at ${r.point.id}`).join('')}`;
   return figureSvg({
     panels: [
       {
@@ -214,8 +218,8 @@ function figure(state, curve, objective) {
       },
     ],
     caption: seq
-      ? `dim 256, 4 layers, vocab 512; ${s.batch} pairs, ${s.threads} thread; medians of ${s.steps} steps (process CPU time)`
-      : `seq 256, ${s.batch} pairs, ${s.threads} thread; medians of ${s.steps} steps (process CPU time)`,
+      ? `dim 256, 4 layers, vocab 512; ${s.batch} pairs, ${s.threads} thread; ${steps}; process CPU time`
+      : `seq 256, ${s.batch} pairs, ${s.threads} thread; ${steps}; process CPU time`,
   });
 }
 
@@ -250,7 +254,8 @@ async function main() {
   const file = join(outDir, 'scale.json');
   const state = readState(file);
   state.settings = settingsOf(o, o.steps);
-  state.command = `node tools/bench/scaleCurves.mjs ${process.argv.slice(2).join(' ')}`.trim();
+  if (!o.plotOnly)
+    state.command = `node tools/bench/scaleCurves.mjs ${process.argv.slice(2).join(' ')}`.trim();
   if (!o.plotOnly) {
     const todo = o.ids.map((id) => POINTS.find((p) => p.id === id));
     const t0 = Date.now();

@@ -27,7 +27,7 @@ for (const shape of shapes) {
     }
     const p = x.phases ?? {};
     rows.push(
-      `| ${shape} | ${((x.params ?? 0) / 1e6).toFixed(1)}M | ${r.impl} | ${x.device ?? x.backend ?? ''} | ${ms(x.medianStepMs)} | ${ms(p.forward)} | ${ms(p.backward)} | ${ms(p.optimizer)} | ${ms(x.tokensPerSec)} | ${ms(x.peakGpuMiB)} | ${ms(x.peakRssMiB)} | |`,
+      `| ${shape} | ${((x.params ?? 0) / 1e6).toFixed(1)}M | ${r.impl} | ${x.device ?? x.backend ?? r.impl.replace(/^pytorch-/, '')} | ${ms(x.medianStepMs)} | ${ms(p.forward)} | ${ms(p.backward)} | ${ms(p.optimizer)} | ${ms(x.tokensPerSec)} | ${ms(x.peakGpuMiB)} | ${ms(x.peakRssMiB)} | |`,
     );
   }
   const torch = get(shape, 'pytorch')?.result;

@@ -7,7 +7,8 @@
 #   bash tools/bench/gpu/run.sh [--shapes ref,m25,m110] [--steps 5] [--warmup 2]
 #       [--objective simpo] [--device cuda] [--allow-software] [--out DIR]
 #
-# --device cpu runs the PyTorch part on the CPU (a check of this script where there is no GPU).
+# PYTHON: the Python with torch (default: tools/reference/.venv/bin/python where it exists,
+# else python3). --device cpu runs the PyTorch part on the CPU (a check of this script where there is no GPU).
 # The webgpu part refuses a software adapter (llvmpipe/lavapipe, SwiftShader) unless
 # --allow-software; with no adapter at all it records a one-line error and goes on.
 # Results: DIR/gpu.json, DIR/gpu.md, DIR/lines.jsonl, DIR/log.txt (DIR: --out, else $OUT, else
@@ -36,7 +37,8 @@ while [ $# -gt 0 ]; do
 done
 tmo=${GPU_BENCH_TIMEOUT:-240}
 work=${GPU_BENCH_WORK:-/tmp/prefopt-gpubench}
-py=${PYTHON:-python3}
+py=${PYTHON:-python3} # the device's python3 holds CUDA torch; here tools/reference/.venv's
+[ -z "${PYTHON:-}" ] && [ -x tools/reference/.venv/bin/python ] && py=tools/reference/.venv/bin/python
 mkdir -p "$outdir"
 lines=$outdir/lines.jsonl
 log=$outdir/log.txt
@@ -99,13 +101,14 @@ say "load $(cut -d' ' -f1-3 /proc/loadavg); $(nvidia-smi --query-gpu=name,memory
 backends=$(cd "$work" && timeout 120 ./node prefopt.mjs backends 2>&1 | grep -v 'artificially reduced')
 webgpu_line=$(printf '%s\n' "$backends" | grep '^webgpu ' || true)
 say "webgpu adapter: ${webgpu_line:-none}"
+adapter=$(printf '%s' "$webgpu_line" | sed -E 's/^webgpu +[0-9]+ +(yes|no) +//')
 webgpu_ok=1
 if ! printf '%s' "$webgpu_line" | grep -q ' yes '; then
   webgpu_ok=0
-  webgpu_why="no WebGPU adapter: Dawn found no Vulkan device (${webgpu_line:-webgpu backend missing}); on the device machine check ldconfig -p | grep libvulkan and VK_DRIVER_FILES=$nv_icd"
+  webgpu_why="no WebGPU adapter: Dawn found no Vulkan device${webgpu_line:+ (prefopt backends: webgpu not available)}; on the device machine check ldconfig -p | grep libvulkan and VK_DRIVER_FILES=$nv_icd"
 elif [ $allow_software = 0 ] && printf '%s' "$webgpu_line" | grep -qiE 'llvmpipe|lavapipe|swiftshader|software'; then
   webgpu_ok=0
-  webgpu_why="the only WebGPU adapter is a software one (${webgpu_line#webgpu*yes }), not a GPU: pass --allow-software to bench it anyway"
+  webgpu_why="the only WebGPU adapter is a software one ($adapter), not a GPU: pass --allow-software to bench it anyway"
 fi
 
 IFS=',' read -ra list <<<"$shapes"
