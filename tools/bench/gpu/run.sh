@@ -5,14 +5,16 @@
 # .gpubench folder from tools/bench/gpu/prepare.sh (carried); no Node or registry there.
 #
 #   bash tools/bench/gpu/run.sh [--shapes ref,m25,m110] [--steps 5] [--warmup 2]
-#       [--objective simpo] [--device cuda] [--allow-software] [--out DIR]
+#       [--objective simpo] [--device cuda] [--allow-software] [--budget 500] [--out DIR]
 #
 # PYTHON: the Python with torch (default: tools/reference/.venv/bin/python where it exists,
 # else python3). --device cpu runs the PyTorch part on the CPU (a check of this script where there is no GPU).
 # The webgpu part refuses a software adapter (llvmpipe/lavapipe, SwiftShader) unless
 # --allow-software; with no adapter at all it records a one-line error and goes on.
 # Results: DIR/gpu.json, DIR/gpu.md, DIR/lines.jsonl, DIR/log.txt (DIR: --out, else $OUT, else
-# /tmp/prefopt-gpubench/out). Each run has a timeout (GPU_BENCH_TIMEOUT seconds, default 240).
+# /tmp/prefopt-gpubench/out), rewritten after every run, so a cut-off call still returns what
+# finished. Each run has a timeout (GPU_BENCH_TIMEOUT seconds, default 240), cut to what is left
+# of --budget (seconds for the whole script, default 500: under a 540 s device call).
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 root=$PWD
@@ -22,6 +24,7 @@ warmup=2
 objective=simpo
 device=cuda
 allow_software=0
+budget=500
 outdir=${OUT:-/tmp/prefopt-gpubench/out}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --device) device=$2; shift 2 ;;
     --allow-software) allow_software=1; shift ;;
     --out) outdir=$2; shift 2 ;;
+    --budget) budget=$2; shift 2 ;;
     *) echo "gpu/run: unknown flag $1 (see the header of tools/bench/gpu/run.sh)" >&2; exit 2 ;;
   esac
 done
@@ -76,9 +80,17 @@ shape_config() { # shape → "modelConfigJSON seq"
 record() {
   local shape=$1 impl=$2
   shift 2
-  local out err rc line
+  local out err rc line left limit
+  left=$((budget - SECONDS))
+  limit=$((left < tmo ? left : tmo))
+  if [ "$limit" -lt 10 ]; then
+    "$node" -e 'console.log(JSON.stringify({shape:process.argv[1],impl:process.argv[2],error:process.argv[3]}))' \
+      "$shape" "$impl" "not run: the ${budget} s budget is spent" >>"$lines"
+    say "$shape $impl: not run (budget spent)"
+    return
+  fi
   err=$(mktemp)
-  out=$(timeout "$tmo" "$@" 2>"$err")
+  out=$(timeout "$limit" "$@" 2>"$err")
   rc=$?
   grep -v 'artificially reduced' "$err" >>"$log"
   line=$(printf '%s\n' "$out" | grep '^{' | tail -1)
@@ -87,12 +99,13 @@ record() {
     say "$shape $impl: done"
   else
     local why
-    [ $rc -eq 124 ] && why="timed out after ${tmo} s" || why=$(grep -v 'artificially reduced' "$err" | grep -v '^\s*$' | tail -2 | tr '\n' ' ' | cut -c1-400)
+    [ $rc -eq 124 ] && why="timed out after ${limit} s" || why=$(grep -v 'artificially reduced' "$err" | grep -v '^\s*$' | tail -2 | tr '\n' ' ' | cut -c1-400)
     "$node" -e 'console.log(JSON.stringify({shape:process.argv[1],impl:process.argv[2],error:process.argv[3]}))' \
       "$shape" "$impl" "exit $rc: $why" >>"$lines"
     say "$shape $impl: failed (exit $rc): $why"
   fi
   rm -f "$err"
+  "$node" tools/bench/gpu/gpuTable.mjs "$lines" "$outdir/gpu.json" "$outdir/gpu.md" >/dev/null
 }
 
 say "load $(cut -d' ' -f1-3 /proc/loadavg); $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null || echo 'no nvidia-smi')"
