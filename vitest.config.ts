@@ -86,7 +86,7 @@ config.test!.projects!.push({
   test: {
     name: 'tools',
     root: resolve(root, 'tools'),
-    include: ['lint/**/*.spec.ts'],
+    include: ['lint/**/*.spec.ts', 'bench/**/*.spec.mjs'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

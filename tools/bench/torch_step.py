@@ -8,6 +8,11 @@ Timed after warm-up; prints one JSON line like `prefopt bench --json`.
 
   /usr/bin/python3 tools/bench/torch_step.py --model-config '{"dim":256,"hiddenDim":688,"layers":4,"heads":4,"kvHeads":4,"vocab":512,"seqLen":128}' \
       --batch 4 --seq 128 --objective simpo --threads 1
+
+--device cuda runs the same step on a CUDA GPU (float32, TF32 off, as PyTorch's default):
+the model is built and the batch drawn on the CPU with the same seed, then moved; every timer
+reads after torch.cuda.synchronize(), and the JSON gains "device" and "peakGpuMiB"
+(torch.cuda.max_memory_allocated). CPU time is then the host's, not the GPU's.
 """
 import argparse, json, math, resource, statistics, time
 
@@ -68,7 +73,7 @@ class Block(nn.Module):
         att = F.scaled_dot_product_attention(q, k, v, is_causal=True) if hasattr(F, "scaled_dot_product_attention") else None
         if att is None:
             s = (q @ k.transpose(-1, -2)) / math.sqrt(self.hd)
-            mask = torch.triu(torch.ones(t, t, dtype=torch.bool), 1)
+            mask = torch.triu(torch.ones(t, t, dtype=torch.bool, device=x.device), 1)
             att = s.masked_fill(mask, float("-inf")).softmax(-1) @ v
         x = x + self.wo(att.transpose(1, 2).reshape(n, t, -1))
         hx = self.ffn_norm(x)
@@ -111,7 +116,13 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--prompt-share", type=float, default=0.5)  # prompt tokens / T, as prefopt bench
+    ap.add_argument("--device", default="cpu", help="cpu (default) or cuda / cuda:N")
     a = ap.parse_args()
+    device = torch.device(a.device)
+    on_gpu = device.type == "cuda"
+    if on_gpu and not torch.cuda.is_available():
+        raise SystemExit("torch_step.py: --device cuda, but torch.cuda.is_available() is False (no GPU or a CPU-only torch)")
+    sync = torch.cuda.synchronize if on_gpu else (lambda: None)
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     c = json.loads(a.model_config)
@@ -128,11 +139,18 @@ def main():
     ids[B:, :P] = ids[:B, :P]  # chosen and rejected share the prompt, as prefopt bench's batch
     mask = torch.zeros(2 * B, T)
     mask[:, P:] = 1.0  # the rest of each row is completion
+    if on_gpu:  # same weights and batch as on the CPU, then moved
+        policy.to(device)
+        if reference is not None:
+            reference.to(device)
+        ids, mask = ids.to(device), mask.to(device)  # AdamW's state is made on first step()
     phases = {"forward": [], "referenceForward": [], "backward": [], "optimizer": [], "step": [], "stepCpu": []}
     for i in range(a.warmup + a.steps):
+        sync()
         c0 = time.process_time()
         t0 = time.perf_counter()
         logps, lens = sequence_logps(policy, ids, mask)
+        sync()
         t1 = time.perf_counter()
         if reference is not None:
             with torch.no_grad():
@@ -143,12 +161,15 @@ def main():
         else:
             avg = logps / lens
             loss = -F.logsigmoid(2.0 * (avg[:B] - avg[B:]) - 1.0).mean()
+        sync()
         t2 = time.perf_counter()
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        sync()
         t3 = time.perf_counter()
         torch.nn.utils.clip_grad_norm_(policy.parameters(), 1.0)  # the trainer's maxGradNorm default
         opt.step()
+        sync()
         t4 = time.perf_counter()
         c4 = time.process_time()
         if i >= a.warmup:
@@ -159,12 +180,14 @@ def main():
             phases["step"].append((t4 - t0) * 1e3)
             phases["stepCpu"].append((c4 - c0) * 1e3)
     med = {k: statistics.median(v) for k, v in phases.items()}
+    gpu = {"device": torch.cuda.get_device_name(device), "peakGpuMiB": torch.cuda.max_memory_allocated(device) / 2**20} if on_gpu else {}
     print(json.dumps({
         "impl": "pytorch", "torch": torch.__version__, "threads": a.threads, "objective": a.objective,
         "medianStepMs": med["step"], "medianStepCpuMs": med["stepCpu"], "tokensPerSec": 2 * B * T / (med["step"] / 1e3),
         "peakRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "phases": {k: med[k] for k in ("forward", "referenceForward", "backward", "optimizer")},
         "params": sum(p.numel() for p in policy.parameters()),
+        **gpu,
     }))
 
 
