@@ -11,8 +11,7 @@ import { nodeAdapter, nodeFusedLevers, syncNodeFusedKernels } from '@prefopt/bac
 import { createModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
 import { AdamW } from '@prefopt/trainer';
-import { syntheticBatch } from '../../apps/cli/src/bench/syntheticBatch';
-import { timedStep } from '../../apps/cli/src/bench/timedStep';
+import { syntheticBatch, timedStep } from '@prefopt/recipes';
 
 const [roundsArg, warmupArg, configArg, endsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 8);

@@ -14,8 +14,7 @@ import { dpo } from '@prefopt/objective-dpo';
 import { simpo } from '@prefopt/objective-simpo';
 import { AdamW, ModelReference } from '@prefopt/trainer';
 import * as tf from '@tensorflow/tfjs';
-import { syntheticBatch } from '../../apps/cli/src/bench/syntheticBatch';
-import { timedStep } from '../../apps/cli/src/bench/timedStep';
+import { syntheticBatch, timedStep } from '@prefopt/recipes';
 
 const args = new Map<string, string>();
 for (let i = 2; i + 1 < process.argv.length; i += 2)
