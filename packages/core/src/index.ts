@@ -78,3 +78,5 @@ export type {
 } from './annotator/Annotator';
 export { defineAnnotator } from './annotator/defineAnnotator';
 export type { AnnotatorDefinition } from './annotator/defineAnnotator';
+
+export { disabledLevers, leverEnabled, parseLevers } from './levers';
