@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '@prefopt/testing';
 import { AdamW, type AdamWSettings } from './AdamW';
+import { sumSquares } from './flatAdamWKernel';
 
 // The flatAdamW lever (one fused host pass per variable, moments in flat buffers) against the
 // plain tfjs path (clipByGlobalNorm + AdamW.apply as ~15 tfjs ops per variable).
@@ -143,5 +144,15 @@ describe('AdamW, lever flatAdamW against the plain tfjs path', () => {
     };
     const [flat, plain] = [await run(true), await run(false)];
     flat.forEach((w, i) => expectClose(w, plain[i]));
+  });
+});
+
+describe('sumSquares', () => {
+  it('sums x² for lengths 0 to 9 (the four partial sums and the tail)', () => {
+    for (let n = 0; n < 10; n++) {
+      const x = Float32Array.from({ length: n }, (_, k) => k - 2.5);
+      const expected = Array.from(x).reduce((s, v) => s + v * v, 0);
+      expect(sumSquares(x)).toBe(expected);
+    }
   });
 });

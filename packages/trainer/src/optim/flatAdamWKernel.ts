@@ -45,9 +45,19 @@ export function adamwKernel(
   }
 }
 
-/** Σ x² in float64. */
+/** Σ x² in float64 (four partial sums: the additions do not wait on each other). */
 export function sumSquares(x: Float32Array): number {
-  let s = 0;
-  for (let k = 0; k < x.length; k++) s += x[k] * x[k];
-  return s;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n4 = x.length - (x.length % 4);
+  for (let k = 0; k < n4; k += 4) {
+    s0 += x[k] * x[k];
+    s1 += x[k + 1] * x[k + 1];
+    s2 += x[k + 2] * x[k + 2];
+    s3 += x[k + 3] * x[k + 3];
+  }
+  for (let k = n4; k < x.length; k++) s0 += x[k] * x[k];
+  return s0 + s1 + s2 + s3;
 }
