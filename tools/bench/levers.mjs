@@ -116,19 +116,26 @@ for (const [i, row] of rows.entries()) {
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .pop();
-  if (r.status !== 0 || !line) {
-    console.error(`levers.mjs: row ${i} failed (exit ${r.status}):\n${r.stderr}`);
-    process.exit(1);
-  }
-  const out = JSON.parse(line);
-  results.push({
+  const base = {
     ...row,
     command,
     loadBefore,
     loadAfter: load(),
     seconds: (performance.now() - t0) / 1000,
-    ...out,
-  });
+  };
+  if (r.status !== 0 || !line) {
+    // one failed row does not lose the others: it is reported as failed
+    const why = (r.stderr ?? '').trim().split('\n').slice(-3).join(' / ');
+    console.error(`levers.mjs: row ${i} failed (exit ${r.status}): ${why}`);
+    results.push({ ...base, failed: `exit ${r.status}` });
+    continue;
+  }
+  results.push({ ...base, ...JSON.parse(line) });
+}
+const ok = results.filter((r) => !r.failed);
+if (ok.length === 0) {
+  console.error('levers.mjs: every row failed');
+  process.exit(1);
 }
 
 if (opts.json) {
@@ -152,6 +159,10 @@ console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
 for (const [i, r] of results.entries()) {
   const cells = [String(i), r.label, r.env === '' ? '(unset)' : `\`${r.env}\``, r.threads];
+  if (r.failed) {
+    console.log(`| ${cells.join(' | ')} | failed (${r.failed}) |`);
+    continue;
+  }
   for (const o of objectives) {
     const p = r.results[o].prefopt;
     cells.push(
@@ -166,20 +177,20 @@ for (const [i, r] of results.entries()) {
   cells.push(`${r.loadBefore}–${r.loadAfter}`);
   console.log(`| ${cells.join(' | ')} |`);
 }
-const torch = results[0].results[objectives[0]].pytorch;
+const torch = ok[0].results[objectives[0]].pytorch;
 console.log(
   `\nPyTorch ${torch.torch} (same runs): ` +
     objectives
       .map((o) => {
-        const ms = results.map((r) => r.results[o].pytorch.medianStepCpuMs);
+        const ms = ok.map((r) => r.results[o].pytorch.medianStepCpuMs);
         return `${o} CPU ms ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`;
       })
       .join(', ') +
     `. ${results.reduce((s, r) => s + r.seconds, 0).toFixed(0)} s in all.`,
 );
-const last = results.filter((r) => r.threads === opts.threads).at(-1);
-const many = results.find((r) => r.threads !== opts.threads);
-if (many)
+const last = ok.filter((r) => r.threads === opts.threads).at(-1);
+const many = ok.find((r) => r.threads !== opts.threads);
+if (many && last)
   for (const o of objectives) {
     const speedup = last.results[o].prefopt.medianStepMs / many.results[o].prefopt.medianStepMs;
     const torchUp = last.results[o].pytorch.medianStepMs / many.results[o].pytorch.medianStepMs;
@@ -189,7 +200,7 @@ if (many)
     );
   }
 console.log(`\nTargets, last row on ${opts.threads} thread(s):`);
-for (const t of last.targets)
+for (const t of last?.targets ?? [])
   console.log(
     `- ${t.name} ${t.op} ${t.limit}: ${t.value.toFixed(2)} — ${t.met ? 'met' : 'not met'}`,
   );
