@@ -76,10 +76,10 @@ export class AdamW {
       leverEnabled('flatAdamW') &&
       HOST_BACKENDS.has(tf.getBackend()) &&
       variables.every((p) => p.dtype === 'float32');
-    this.flat = flat ? new FlatMoments(variables) : null;
+    this.flat = flat ? flatOrNull(variables) : null;
     // tidy frees the zeros the variables were made from (a variable is not a tidy result).
     const zeros = () =>
-      flat ? [] : tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false))); // as p
+      this.flat ? [] : tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false))); // as p
     this.m = zeros();
     this.v = zeros();
   }
@@ -222,6 +222,16 @@ export class AdamW {
 
   dispose(): void {
     tf.dispose([...this.m, ...this.v]);
+  }
+}
+
+/** The flat buffers, or null (plain path) where the host cannot allocate them in one piece. */
+function flatOrNull(variables: readonly tf.Variable[]): FlatMoments | null {
+  try {
+    return new FlatMoments(variables);
+  } catch (e) {
+    if (e instanceof RangeError) return null; // past the largest typed array
+    throw e;
   }
 }
 
