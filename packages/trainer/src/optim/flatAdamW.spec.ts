@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '@prefopt/testing';
 import { AdamW, type AdamWSettings } from './AdamW';
 import { sumSquares } from './flatAdamWKernel';
+import { FlatMoments } from './FlatMoments';
 
 // The flatAdamW lever (one fused host pass per variable, moments in flat buffers) against the
 // plain tfjs path (clipByGlobalNorm + AdamW.apply as ~15 tfjs ops per variable).
@@ -69,6 +70,13 @@ describe('AdamW, lever flatAdamW against the plain tfjs path', () => {
     const flat = await train(true, maxNorm, scale);
     const plain = await train(false, maxNorm, scale);
     flat.weights.forEach((w, i) => expectClose(w, plain.weights[i]));
+    if (maxNorm !== 0.5) {
+      // unclipped, the SIMD kernel is the plain path's float32 op chain: the same bits (the
+      // norm, summed in float64 here, only matters when it clips)
+      expect(flat.weights).toEqual(plain.weights);
+      expect(flat.state.m).toEqual(plain.state.m);
+      expect(flat.state.v).toEqual(plain.state.v);
+    }
     flat.state.m.forEach((m, i) => expectClose(m, plain.state.m[i]));
     flat.state.v.forEach((v, i) => expectClose(v, plain.state.v[i]));
     expectClose(flat.norms, plain.norms, 1e-6);
@@ -154,5 +162,37 @@ describe('sumSquares', () => {
       const expected = Array.from(x).reduce((s, v) => s + v * v, 0);
       expect(sumSquares(x)).toBe(expected);
     }
+  });
+});
+
+describe('FlatMoments, JavaScript kernel (where WebAssembly SIMD is missing)', () => {
+  beforeAll(useCpuBackend);
+  afterEach(() => tf.disposeVariables());
+
+  it('updates as the SIMD kernel does, within float32 rounding', () => {
+    const s = {
+      beta1: 0.9,
+      oneMinusBeta1: 0.1,
+      beta2: 0.999,
+      oneMinusBeta2: 0.001,
+      epsilon: 1e-8,
+      bc2Sqrt: Math.sqrt(1 - 0.999),
+      stepSize: 1e-2 / 0.1,
+      keep: 1 - 1e-3,
+      coef: 0.5,
+    };
+    const [a, b] = [true, false].map((simd) => {
+      const vars = makeVariables();
+      const flat = new FlatMoments(vars, simd);
+      expect(flat.usesSimd).toBe(simd);
+      for (let t = 0; t < 3; t++) {
+        const grads = gradsAt(t, 1);
+        flat.gather(grads);
+        tf.dispose(grads);
+        flat.update(s, (p) => p.rank >= 2);
+      }
+      return vars.map((v) => Array.from(v.dataSync()));
+    });
+    a.forEach((w, i) => expectClose(b[i], w));
   });
 });
