@@ -179,13 +179,10 @@ for (const [i, r] of results.entries()) {
 }
 const torch = ok[0].results[objectives[0]].pytorch;
 console.log(
-  `\nPyTorch ${torch.torch} (same runs): ` +
+  `\nPyTorch ${torch.torch} in the same runs, CPU ms per row (${ok.map((r) => r.threads).join(', ')} threads): ` +
     objectives
-      .map((o) => {
-        const ms = ok.map((r) => r.results[o].pytorch.medianStepCpuMs);
-        return `${o} CPU ms ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`;
-      })
-      .join(', ') +
+      .map((o) => `${o} ${ok.map((r) => fmt(r.results[o].pytorch.medianStepCpuMs)).join(', ')}`)
+      .join('; ') +
     `. ${results.reduce((s, r) => s + r.seconds, 0).toFixed(0)} s in all.`,
 );
 const last = ok.filter((r) => r.threads === opts.threads).at(-1);
