@@ -1,11 +1,9 @@
 // Times every tfjs kernel of one training step (SimPO, after one warm-up step) on a backend,
 // by wrapping each registered kernel: which kernels a step spends its time in
 // (docs/performance.md). Usage:
-//   npx tsx --conditions=@prefopt/source tools/bench/profileKernels.mts [node|native|wasm|cpu|native-cpu] [model-config JSON]
-// PREFOPT_LEVERS applies (e.g. PREFOPT_LEVERS=flatAdamW for the plain optimiser path).
+//   npx tsx --conditions=@prefopt/source tools/bench/profileKernels.mts [native|wasm|cpu|native-cpu] [model-config JSON]
 import * as tf from '@tensorflow/tfjs';
 import { cpuAdapter } from '@prefopt/backend-cpu';
-import { nodeAdapter } from '@prefopt/backend-node';
 import { nativeAdapter, nativeCpuAdapter } from '@prefopt/backend-native';
 import { wasmAdapter } from '@prefopt/backend-wasm';
 import { createModel } from '@prefopt/model';
@@ -16,7 +14,6 @@ import { timedStep } from '../../apps/cli/src/bench/timedStep';
 
 const [name = 'native', config] = process.argv.slice(2);
 const adapters = {
-  node: nodeAdapter,
   cpu: cpuAdapter,
   wasm: wasmAdapter,
   native: nativeAdapter,
@@ -56,9 +53,7 @@ const { times } = await timedStep(parts, batch);
 const rows = [...spent.entries()].sort((a, b) => b[1].ms - a[1].ms);
 const total = rows.reduce((s, [, v]) => s + v.ms, 0);
 console.log(
-  `${name} (tfjs ${backend}): step ${times.step.toFixed(1)} ms, CPU ${times.stepCpu.toFixed(1)} ms, ` +
-    `optimiser ${times.optimizer.toFixed(1)} ms, kernels ${total.toFixed(1)} ms in ` +
-    `${rows.reduce((s, [, v]) => s + v.calls, 0)} calls, ${tf.memory().numTensors} tensors`,
+  `${name} (tfjs ${backend}): step ${times.step.toFixed(1)} ms, CPU ${times.stepCpu.toFixed(1)} ms, kernels ${total.toFixed(1)} ms`,
 );
 for (const [k, v] of rows.slice(0, 25))
   console.log(
