@@ -9,7 +9,10 @@
 // (PyTorch 2.x CPU, made by tools/reference/setup-venv.sh), else Debian's /usr/bin/python3
 // (python3-torch 1.13, ~3× slower on these CPUs: labelled a fallback in the output).
 // --trainer: prefopt times its Trainer loop itself (bench --trainer), without the phase split.
-// Prints a table, then `ratio ...` lines; --json prints one JSON object instead.
+// Prints a table, then `ratio ...` lines and one `target ...` line per target of the
+// performance issue (met / not met); --json prints one JSON object instead.
+// PREFOPT_LEVERS (docs/performance.md, "Levers on the default engine") passes through to
+// prefopt and is reported; tools/bench/levers.mjs runs this once per lever row.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -60,6 +63,10 @@ const threadEnv = {
   OMP_NUM_THREADS: opts.threads,
   OPENBLAS_NUM_THREADS: opts.threads,
   MKL_NUM_THREADS: opts.threads,
+  // TensorFlow (backend node) reads its pools' sizes from these when the binding loads; the
+  // node adapter sets the intra-op one from --threads too.
+  TF_NUM_INTRAOP_THREADS: opts.threads,
+  TF_NUM_INTEROP_THREADS: opts.threads,
 };
 
 function runJson(cmd, args) {
@@ -125,6 +132,7 @@ for (const [objective, r] of Object.entries(results)) {
   // (steadier on a busy machine; equal to wall × threads on an idle one).
   ratios[`${objective}SpeedVsPytorch`] = r.pytorch.medianStepMs / r.prefopt.medianStepMs;
   ratios[`${objective}CpuSpeedVsPytorch`] = r.pytorch.medianStepCpuMs / r.prefopt.medianStepCpuMs;
+  ratios[`${objective}PeakRssVsPytorch`] = r.prefopt.peakRssMiB / r.pytorch.peakRssMiB;
 }
 if (results.simpo && results.dpo) {
   ratios.simpoCostVsDpo = results.simpo.prefopt.medianStepMs / results.dpo.prefopt.medianStepMs;
@@ -135,12 +143,28 @@ if (results.simpo && results.dpo) {
     ratios.simpoWasmHeapVsDpo = results.simpo.prefopt.wasmHeapMiB / results.dpo.prefopt.wasmHeapMiB;
 }
 
+// The issue's targets (benchmarks, never tests): value, limit, and whether it is met.
+const targets = [];
+const target = (name, value, op, limit) =>
+  value !== undefined &&
+  targets.push({ name, value, limit, op, met: op === '>=' ? value >= limit : value <= limit });
+for (const objective of Object.keys(results)) {
+  target(`${objective} CPU speed vs PyTorch`, ratios[`${objective}CpuSpeedVsPytorch`], '>=', 1);
+  target(`${objective} peak RSS vs PyTorch`, ratios[`${objective}PeakRssVsPytorch`], '<=', 1.2);
+}
+target('simpo CPU cost vs dpo', ratios.simpoCpuCostVsDpo, '<=', 0.7);
+target('simpo peak RSS vs dpo', ratios.simpoPeakRssVsDpo, '<=', 0.9);
+const levers = process.env.PREFOPT_LEVERS ?? '';
+
 if (opts.json) {
-  console.log(JSON.stringify({ config: { ...opts, debianFallback }, results, ratios }));
+  console.log(
+    JSON.stringify({ config: { ...opts, debianFallback, levers }, results, ratios, targets }),
+  );
 } else {
   const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(1)).padStart(8);
   console.log(
-    `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}`,
+    `config ${opts.modelConfig} batch ${opts.batch} seq ${opts.seq} threads ${opts.threads}` +
+      ` PREFOPT_LEVERS=${levers || '(unset: all levers on)'}`,
   );
   console.log(
     'objective impl              step ms   cpu ms  forward  ref.fwd backward    optim  tok/s  RSS MiB heap MiB',
@@ -159,4 +183,8 @@ if (opts.json) {
     }
   }
   for (const [k, v] of Object.entries(ratios)) console.log(`ratio ${k} ${v.toFixed(3)}`);
+  for (const t of targets)
+    console.log(
+      `target ${t.name} ${t.op} ${t.limit}: ${t.value.toFixed(3)} ${t.met ? 'met' : 'NOT met'}`,
+    );
 }

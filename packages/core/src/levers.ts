@@ -8,7 +8,8 @@
  *   - `none`: no levers at all (every lever off: the plain tfjs path);
  *   - `a,b,c`: the levers named a, b and c off, the rest on (names are case-insensitive,
  *     spaces ignored).
- * Lever names are the ones listed in docs/performance.md ("Levers on the default engine").
+ * Lever names are the ones listed in docs/performance.md ("Levers on the default engine");
+ * call this with the name as a string literal: tools/bench/levers.mjs finds levers that way.
  * Where there is no `process` (a browser), every lever is on.
  */
 export function leverEnabled(name: string): boolean {

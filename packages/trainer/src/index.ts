@@ -2,7 +2,7 @@ export { Trainer } from './loop/Trainer';
 export type { TrainerOptions } from './loop/TrainerOptions';
 export type { MeanMetrics } from './loop/MetricsMean';
 export { AdamW, DEFAULT_ADAMW } from './optim/AdamW';
-export type { AdamWSettings, AdamWState } from './optim/AdamW';
+export type { AdamWSettings, AdamWState, PreparedUpdate } from './optim/AdamW';
 export { learningRate } from './optim/learningRate';
 export type { LrSchedule } from './optim/learningRate';
 export { clipByGlobalNorm } from './optim/clipByGlobalNorm';

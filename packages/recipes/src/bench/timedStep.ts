@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { CausalLM, Objective, PreferenceBatch } from '@prefopt/core';
-import { clipByGlobalNorm, microStep, type AdamW, type ReferenceSource } from '@prefopt/trainer';
+import { microStep, type AdamW, type PreparedUpdate, type ReferenceSource } from '@prefopt/trainer';
 import type { PhaseTimes } from './BenchOptions';
 
 /** What one training step needs: the trainer's parts, without its data loop. */
@@ -34,17 +34,13 @@ export async function timedStep(
     marks[phase] = performance.now();
   });
   const t3 = performance.now();
-  let clipped: tf.Tensor[];
+  let update: PreparedUpdate; // clipping + AdamW, as the Trainer runs them
   try {
-    ({ clipped } = await clipByGlobalNorm(grads, parts.maxGradNorm)); // new tensors
+    update = await optimizer.prepare(grads, parts.maxGradNorm);
   } finally {
     tf.dispose(grads);
   }
-  try {
-    optimizer.apply(clipped, lr);
-  } finally {
-    tf.dispose(clipped);
-  }
+  update.apply(lr);
   await vars[vars.length - 1].data();
   const t4 = performance.now();
   const cpu = process.cpuUsage(cpu0);

@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { EventEmitter } from 'eventemitter3';
 import { PrefoptError, type StepMetrics, type TrainerEvents } from '@prefopt/core';
 import type { TrainerState } from '../checkpoint/TrainerState';
-import { AdamW } from '../optim/AdamW';
-import { clipByGlobalNorm } from '../optim/clipByGlobalNorm';
+import { AdamW, type PreparedUpdate } from '../optim/AdamW';
 import { learningRate } from '../optim/learningRate';
 import type { ReferenceSource } from '../reference/ReferenceSource';
 import { evaluate } from './evaluate';
@@ -162,23 +161,22 @@ export class Trainer extends EventEmitter<TrainerEvents> {
     }
     const scaled = accum === 1 ? sum! : sum!.map((g) => tf.div(g, accum));
     if (accum !== 1) tf.dispose(sum!);
-    let clipped: tf.Tensor[];
-    let norm: number;
+    let update: PreparedUpdate; // clipping + AdamW (one fused pass with lever flatAdamW)
     try {
-      ({ clipped, norm } = await clipByGlobalNorm(scaled, o.maxGradNorm ?? 1));
+      update = await this.optimizer.prepare(scaled, o.maxGradNorm ?? 1);
     } finally {
       tf.dispose(scaled);
     }
+    const norm = update.norm;
     const m = mean.mean();
     const step = this.stepsDone + 1;
     if (!Number.isFinite(m.loss) || !Number.isFinite(norm)) {
-      tf.dispose(clipped);
+      update.discard();
       const what = !Number.isFinite(m.loss) ? `loss is ${m.loss}` : `gradient norm is ${norm}`;
       throw await numericStopError(step, what, o.policy, o.checkpoints);
     }
     const lr = learningRate(step, { ...o.schedule, totalSteps: o.totalSteps });
-    this.optimizer.apply(clipped, lr);
-    tf.dispose(clipped);
+    update.apply(lr);
     this.stepsDone = step;
     reference?.afterStep?.(step); // TR-DPO: the reference follows the policy
     this.epoch = (step * accum) / o.train.batchesPerEpoch;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '@prefopt/testing';
 import { AdamW } from './AdamW';
 
@@ -37,8 +37,20 @@ function run(opt: AdamW, steps: number[]): void {
   }
 }
 
-describe('AdamW', () => {
-  beforeAll(useCpuBackend);
+// Both paths: the flatAdamW lever (default on the cpu backend) and the plain tfjs ops.
+describe.each([
+  ['flat (lever flatAdamW)', '', 0],
+  ['plain tfjs ops', 'flatAdamW', 4],
+] as const)('AdamW, %s', (_, levers, stateTensors) => {
+  const saved = process.env.PREFOPT_LEVERS;
+  beforeAll(async () => {
+    await useCpuBackend();
+    process.env.PREFOPT_LEVERS = levers;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PREFOPT_LEVERS;
+    else process.env.PREFOPT_LEVERS = saved;
+  });
 
   it('matches torch.optim.AdamW over three steps (decay on the matrix only)', () => {
     const w = tf.variable(
@@ -51,7 +63,8 @@ describe('AdamW', () => {
     const created = tf.memory().numTensors;
     const opt = new AdamW([w, g], { weightDecay: 0.1 });
     const before = tf.memory().numTensors;
-    expect(before - created).toBe(4); // m and v of each variable, nothing else
+    expect(opt.isFlat).toBe(levers === '');
+    expect(before - created).toBe(stateTensors); // plain: m and v of each variable as tensors
     run(opt, [0, 1, 2]);
     expect(tf.memory().numTensors).toBe(before);
     // /usr/bin/python3 tools/reference/adamw_reference.py

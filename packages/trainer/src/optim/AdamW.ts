@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PrefoptError } from '@prefopt/core';
+import { leverEnabled, PrefoptError } from '@prefopt/core';
+import { clipByGlobalNorm, clipCoefficient } from './clipByGlobalNorm';
+import { FlatMoments } from './FlatMoments';
+import type { AdamWScalars } from './flatAdamWKernel';
 
 /** AdamW's hyper-parameters (defaults as transformers' TrainingArguments). */
 export interface AdamWSettings {
@@ -19,6 +22,20 @@ export interface AdamWState {
   v: Float32Array[];
 }
 
+/**
+ * Clipped gradients waiting for their update (`AdamW.prepare`): the norm is known, so the
+ * caller can check it before `apply`. Exactly one of `apply` / `discard` must be called.
+ */
+export interface PreparedUpdate {
+  /** The global gradient norm before clipping (what `grad_norm` logs). */
+  readonly norm: number;
+  apply(lr: number): void;
+  discard(): void;
+}
+
+/** tfjs backends whose tensors live in host memory: the `flatAdamW` lever runs there. */
+const HOST_BACKENDS = new Set(['tensorflow', 'cpu', 'wasm']);
+
 export const DEFAULT_ADAMW: AdamWSettings = {
   beta1: 0.9,
   beta2: 0.999,
@@ -32,12 +49,19 @@ export const DEFAULT_ADAMW: AdamWSettings = {
  *   p ← p − (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)
  * tfjs's `adam` folds weight decay into the gradient (L2), hence this class. Its moments are
  * plain tf.Variables (not trainable) so `getState`/`setState` can save and restore them.
+ *
+ * Lever `flatAdamW` (on unless `PREFOPT_LEVERS` disables it; read when the optimiser is
+ * built): on host-memory backends with float32 variables the moments live in one flat host
+ * buffer each instead (`FlatMoments`) and clipping + the update run as one fused pass per
+ * variable (float64 arithmetic, float32 storage: equal to the plain path within float32
+ * rounding).
  */
 export class AdamW {
   readonly settings: AdamWSettings;
   private readonly variables: readonly tf.Variable[];
-  private readonly m: tf.Variable[];
+  private readonly m: tf.Variable[]; // plain path only
   private readonly v: tf.Variable[];
+  private readonly flat: FlatMoments | null; // lever flatAdamW
   private t = 0;
 
   constructor(variables: readonly tf.Variable[], settings: Partial<AdamWSettings> = {}) {
@@ -48,9 +72,52 @@ export class AdamW {
     check(epsilon > 0, `epsilon must be > 0, got ${epsilon}`);
     check(weightDecay >= 0, `weight decay must be >= 0, got ${weightDecay}`);
     this.variables = variables;
+    const flat =
+      leverEnabled('flatAdamW') &&
+      HOST_BACKENDS.has(tf.getBackend()) &&
+      variables.every((p) => p.dtype === 'float32');
+    this.flat = flat ? flatOrNull(variables) : null;
     // tidy frees the zeros the variables were made from (a variable is not a tidy result).
-    this.m = tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false))); // as p
-    this.v = tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false)));
+    const zeros = () =>
+      this.flat ? [] : tf.tidy(() => variables.map((p) => tf.variable(tf.zerosLike(p), false))); // as p
+    this.m = zeros();
+    this.v = zeros();
+  }
+
+  /** Whether the `flatAdamW` lever runs this optimiser (see the class comment). */
+  get isFlat(): boolean {
+    return this.flat !== null;
+  }
+
+  /**
+   * Global-norm clipping (as `clipByGlobalNorm`) of `grads[i]` for `variables[i]`, ready to
+   * apply. The caller keeps ownership of `grads` and may dispose them once this resolves.
+   */
+  async prepare(grads: readonly tf.Tensor[], maxGradNorm: number): Promise<PreparedUpdate> {
+    this.checkCount(grads);
+    const flat = this.flat;
+    if (flat) {
+      const norm = flat.gather(grads);
+      const coef = clipCoefficient(norm, maxGradNorm);
+      return { norm, apply: (lr) => this.flatStep(flat, lr, coef), discard: () => flat.discard() };
+    }
+    const { clipped, norm } = await clipByGlobalNorm(grads, maxGradNorm);
+    let open = true;
+    const close = () => {
+      if (open) tf.dispose(clipped);
+      open = false;
+    };
+    return {
+      norm,
+      apply: (lr) => {
+        try {
+          this.apply(clipped, lr);
+        } finally {
+          close();
+        }
+      },
+      discard: close,
+    };
   }
 
   get step(): number {
@@ -59,11 +126,11 @@ export class AdamW {
 
   /** One update with `grads[i]` for `variables[i]` (caller keeps ownership of grads). */
   apply(grads: readonly tf.Tensor[], lr: number): void {
-    if (grads.length !== this.variables.length) {
-      throw new PrefoptError(
-        'input',
-        `AdamW.apply: got ${grads.length} gradients for ${this.variables.length} variables.`,
-      );
+    this.checkCount(grads);
+    if (this.flat) {
+      this.flat.gather(grads);
+      this.flatStep(this.flat, lr, 1);
+      return;
     }
     this.t += 1;
     const { beta1, beta2, epsilon, weightDecay } = this.settings;
@@ -83,13 +150,45 @@ export class AdamW {
     });
   }
 
+  private flatStep(flat: FlatMoments, lr: number, coef: number): void {
+    this.t += 1;
+    const { beta1, beta2, epsilon, weightDecay } = this.settings;
+    const s: AdamWScalars = {
+      beta1,
+      oneMinusBeta1: 1 - beta1,
+      beta2,
+      oneMinusBeta2: 1 - beta2,
+      epsilon,
+      bc2Sqrt: Math.sqrt(1 - beta2 ** this.t),
+      stepSize: lr / (1 - beta1 ** this.t),
+      keep: 1 - lr * weightDecay,
+      coef,
+    };
+    flat.update(s, (p) => weightDecay > 0 && p.rank >= 2);
+  }
+
+  private checkCount(grads: readonly tf.Tensor[]): void {
+    if (grads.length !== this.variables.length) {
+      throw new PrefoptError(
+        'input',
+        `AdamW: got ${grads.length} gradients for ${this.variables.length} variables.`,
+      );
+    }
+  }
+
   /** Copies of the moments, read with `await data()` (webgpu has no synchronous read in Node). */
   async getState(): Promise<AdamWState> {
+    const names = this.variables.map((p) => p.name);
+    const flat = this.flat;
+    if (flat) {
+      const copy = (b: Float32Array) => this.variables.map((_, i) => flat.view(b, i).slice());
+      return { step: this.t, names, m: copy(flat.m), v: copy(flat.v) };
+    }
     const read = (xs: tf.Variable[]) =>
       Promise.all(xs.map(async (x) => Float32Array.from((await x.data()) as Float32Array)));
     const step = this.t;
     const [m, v] = await Promise.all([read(this.m), read(this.v)]);
-    return { step, names: this.variables.map((p) => p.name), m, v };
+    return { step, names, m, v };
   }
 
   /** Restores moments saved by `getState` for the same variables (checked by count and size). */
@@ -108,6 +207,11 @@ export class AdamW {
           `optimiser state for variable ${i} (${state.names[i] ?? '?'}) has ${state.m[i].length} values, the model's ${p.name} has ${p.size}.`,
         );
       }
+      if (this.flat) {
+        this.flat.view(this.flat.m, i).set(state.m[i]);
+        this.flat.view(this.flat.v, i).set(state.v[i]);
+        return;
+      }
       tf.tidy(() => {
         this.m[i].assign(tf.tensor(state.m[i], p.shape, 'float32'));
         this.v[i].assign(tf.tensor(state.v[i], p.shape, 'float32'));
@@ -118,6 +222,16 @@ export class AdamW {
 
   dispose(): void {
     tf.dispose([...this.m, ...this.v]);
+  }
+}
+
+/** The flat buffers, or null (plain path) where the host cannot allocate them in one piece. */
+function flatOrNull(variables: readonly tf.Variable[]): FlatMoments | null {
+  try {
+    return new FlatMoments(variables);
+  } catch (e) {
+    if (e instanceof RangeError) return null; // past the largest typed array
+    throw e;
   }
 }
 

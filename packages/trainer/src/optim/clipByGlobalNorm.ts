@@ -17,7 +17,12 @@ export async function clipByGlobalNorm(
   } finally {
     normT.dispose();
   }
-  const coef = maxNorm > 0 && Number.isFinite(maxNorm) ? Math.min(1, maxNorm / (norm + 1e-6)) : 1;
+  const coef = clipCoefficient(norm, maxNorm);
   const clipped = grads.map((g) => (coef === 1 ? tf.clone(g) : tf.mul(g, coef)));
   return { clipped, norm };
+}
+
+/** torch's clip_grad_norm_: min(1, maxNorm / (norm + 1e-6)); maxNorm ≤ 0 or ∞: 1. */
+export function clipCoefficient(norm: number, maxNorm: number): number {
+  return maxNorm > 0 && Number.isFinite(maxNorm) ? Math.min(1, maxNorm / (norm + 1e-6)) : 1;
 }
