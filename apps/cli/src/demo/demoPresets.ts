@@ -5,8 +5,10 @@ import type { RunPlan } from '../ablate/grid/RunPlan';
 export interface DemoPreset {
   name: string;
   task: { trainPairs: number; heldoutPairs: number; digits: 1 | 2 };
+  /** Share of the SFT data that follows the rule (the rest are rejected responses). */
+  sftRuleRate: number;
   model: ModelConfigInput;
-  /** Stage 1: `sft` on the chosen responses, from a fresh model. */
+  /** Stage 1: `sft` on chosen and rejected responses alike (`sftRuleRate`), from a fresh model. */
   sft: { steps: number; batchSize: number; lr: number };
   /** Stage 2: every run from the SFT checkpoint, same data, steps and seed. */
   preference: { steps: number; batchSize: number; lr: number; warmupRatio: number };
@@ -36,6 +38,7 @@ export const demoPresets: Readonly<Record<string, DemoPreset>> = {
   full: {
     name: 'full',
     task: { trainPairs: 2000, heldoutPairs: 200, digits: 1 },
+    sftRuleRate: 0.5,
     model: { dim: 64, hiddenDim: 176, layers: 2, heads: 4, kvHeads: 4, vocab: 259, seqLen: 96 },
     sft: { steps: 600, batchSize: 8, lr: 3e-3 },
     preference: { steps: 150, batchSize: 8, lr: 3e-4, warmupRatio: 0.1 },
@@ -47,6 +50,7 @@ export const demoPresets: Readonly<Record<string, DemoPreset>> = {
   smoke: {
     name: 'smoke',
     task: { trainPairs: 32, heldoutPairs: 8, digits: 1 },
+    sftRuleRate: 0.5,
     model: { dim: 16, hiddenDim: 32, layers: 1, heads: 2, kvHeads: 2, vocab: 259, seqLen: 64 },
     sft: { steps: 3, batchSize: 4, lr: 3e-3 },
     preference: { steps: 2, batchSize: 4, lr: 3e-4, warmupRatio: 0 },

@@ -19,6 +19,7 @@ import { greedyContinuations } from './greedyContinuations';
 import { jobPolicy, plainModel } from './jobPolicy';
 import { loadJobData } from './loadJobData';
 import { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './pairRewards';
+import { perPairResults } from './perPairResults';
 
 type Emit = <K extends keyof TrainerEvents>(event: K, payload: TrainerEvents[K][0]) => void;
 
@@ -46,6 +47,7 @@ export async function runJob(
   let stepCpuMs: number | null = null;
   let accuracyNotLonger: JobResult['accuracyNotLonger'] = null;
   let modelDir: string | null = null;
+  let pairResults: JobResult['pairResults'];
   if (job.train) {
     const t = job.train;
     const factory = refuseUnpaired(
@@ -110,10 +112,9 @@ export async function runJob(
     stepCpuMs = median(cpuTimes);
     const final = pairLogps(run.policy, held.pairs, evalBatch);
     policy = await plainModel(run.policy);
-    accuracyNotLonger = accuracyWhereChosenNotLonger(
-      pairRewards(objective, final, initial),
-      final.lengths,
-    );
+    const rewards = pairRewards(objective, final, initial);
+    accuracyNotLonger = accuracyWhereChosenNotLonger(rewards, final.lengths);
+    pairResults = perPairResults(rewards, final.lengths);
     if (t.saveModel) {
       modelDir = join(job.out, 'model');
       await saveModel(policy, modelDir, {
@@ -135,6 +136,7 @@ export async function runJob(
     wallSec: (performance.now() - started) / 1000,
     generations,
     modelDir,
+    pairResults,
   };
 }
 
