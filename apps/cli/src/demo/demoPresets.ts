@@ -4,7 +4,12 @@ import type { RunPlan } from '../ablate/grid/RunPlan';
 /** Everything one `prefopt demo` preset fixes: task size, model, the two stages, the runs. */
 export interface DemoPreset {
   name: string;
-  task: { trainPairs: number; heldoutPairs: number; digits: 1 | 2 };
+  task: {
+    trainPairs: number;
+    heldoutPairs: number;
+    digits: 1 | 2;
+    rejectedAnswer?: 'other' | 'first-listed';
+  };
   /** Share of the SFT data that follows the rule (the rest are rejected responses). */
   sftRuleRate: number;
   model: ModelConfigInput;
