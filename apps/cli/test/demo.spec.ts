@@ -100,7 +100,7 @@ describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
       expect(stdout.text).toContain(name);
     expect(stdout.text).toMatch(/^simpo\s.*±/m);
     expect(stdout.text).toContain('report.html');
-  }, 240_000);
+  }, 480_000);
 
   it('names an unknown preset', async () => {
     const stderr = buffer();

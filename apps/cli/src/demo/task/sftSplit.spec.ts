@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoPresets } from '../demoPresets';
 import { biggerNumberTask, FILLERS } from './biggerNumberTask';
 import { checkBiggerNumber } from './checkBiggerNumber';
 import { sftSplit } from './sftSplit';
@@ -30,7 +31,9 @@ function chosenLongerProbability(chosenWeights: number[], rejectedWeights: numbe
 }
 
 describe('the demo task has headroom and the length bias of real data', () => {
-  const { train } = biggerNumberTask({ seed: 0, trainPairs: 2000, heldoutPairs: 0 });
+  // the full demo preset's task (2000 train pairs)
+  const { train } = biggerNumberTask({ seed: 0, ...demoPresets.full.task });
+  expect(train).toHaveLength(2000);
 
   it('chosen is longer in ~62% of pairs: counted against the exact probability', () => {
     const p = chosenLongerProbability([0.15, 0.3, 0.3, 0.25], [0.4, 0.3, 0.2, 0.1]);
@@ -41,7 +44,7 @@ describe('the demo task has headroom and the length bias of real data', () => {
   });
 
   it('the SFT data follow the rule in about `ruleRate` of records, the rest are rejected responses', () => {
-    for (const rate of [0.5, 0.3]) {
+    for (const rate of [demoPresets.full.sftRuleRate, 0.3]) {
       const sft = sftSplit(train, 0, rate);
       expect(sft).toHaveLength(train.length);
       let kept = 0;
@@ -56,8 +59,8 @@ describe('the demo task has headroom and the length bias of real data', () => {
       expect(passing).toBe(kept); // the rule holds exactly in the kept records
       expect(Math.abs(passing / 2000 - rate)).toBeLessThan(0.035); // sd ≈ 0.011
     }
-    expect(sftSplit(train, 0, 0.5)).toEqual(sftSplit(train, 0, 0.5));
-    expect(sftSplit(train, 1, 0.5)).not.toEqual(sftSplit(train, 0, 0.5));
+    expect(sftSplit(train, 0, 0.6)).toEqual(sftSplit(train, 0, 0.6));
+    expect(sftSplit(train, 1, 0.6)).not.toEqual(sftSplit(train, 0, 0.6));
   });
 
   it('names a bad rule rate', () => {
