@@ -25,9 +25,11 @@ export type JobRunner = (
 
 /**
  * The ablation pipeline shared by `prefopt ablate` and `prefopt demo`: evaluate the starting
- * model once (unless `baseline` is given), train every run from it in its own process,
- * score greedy held-out generations against the start, then write summary.json,
- * report.html, per-run metrics.jsonl + generations.jsonl, and print the table.
+ * model once (unless `baseline` is given), train every run from it in its own process, once
+ * per seed (`seeds`; `parallel` processes at a time), score greedy held-out generations
+ * against the start, then write summary.json (each figure's mean over the seeds and, with
+ * several seeds, its 95% bootstrap interval: `seeds/seedFigures`), report.html, per run
+ * (and seed) metrics.jsonl + generations.jsonl, and print the table.
  */
 export async function runAblation(
   s: AblationSettings,
