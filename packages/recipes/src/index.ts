@@ -38,6 +38,7 @@ export type {
   Generation,
   JobResult,
   JobTraining,
+  PairResult,
   WorkerMessage,
 } from './ablate/AblationJob';
 export { runJob } from './ablate/runJob';
@@ -45,8 +46,6 @@ export type { AblationLookups } from './ablate/runJob';
 export { greedyContinuations } from './ablate/greedyContinuations';
 export type { Continuation } from './ablate/greedyContinuations';
 export { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './ablate/pairRewards';
-export { winRate } from './ablate/winRate';
-export { generationStats } from './ablate/generationStats';
 export { expandGrid } from './grid/expandGrid';
 export type { RunPlan } from './grid/RunPlan';
 export { RUN_AXES } from './grid/runAxes';

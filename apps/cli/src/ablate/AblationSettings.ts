@@ -28,4 +28,8 @@ export interface AblationSettings {
   notes: string[];
   /** Label of the starting model in the table ('base', or 'sft' in the demo). */
   baselineName: string;
+  /** `--seeds N`: every run is trained N times, with seeds seed, seed+1, … (default 1). */
+  seeds?: number;
+  /** Worker processes at a time (default 1; 2 pays on a 2-core machine with 1 thread each). */
+  parallel?: number;
 }

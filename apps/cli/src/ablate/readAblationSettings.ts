@@ -55,6 +55,8 @@ export async function readAblationSettings(
       'held-out preference data (accuracy, margin, and prompts to generate from).',
     ),
     seed: numberFlag(args, 'seed', 0, { min: 0, integer: true })!,
+    seeds: numberFlag(args, 'seeds', 1, { min: 1, integer: true })!,
+    parallel: numberFlag(args, 'parallel', 1, { min: 1, integer: true })!,
     maxLength: numberFlag(args, 'maxLength', 128, { min: 2, integer: true })!,
     runs,
     steps,

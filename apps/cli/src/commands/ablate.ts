@@ -15,7 +15,7 @@ export const ablate: Command = {
   usage:
     `prefopt ablate --grid '{"objective":["simpo"],"gamma":[0,0.5,1],"lengthNormalize":[true,false]}' ` +
     '--model PATH [--tokenizer PATH|bytes] --data FILE --eval-data FILE [--steps 100] [--batch-size 8] ' +
-    '[--lr 5e-4] [--warmup-ratio 0.1] [--max-length 128] [--seed 0] [--annotator NAME ' +
+    '[--lr 5e-4] [--warmup-ratio 0.1] [--max-length 128] [--seed 0] [--seeds 1] [--parallel 1] [--annotator NAME ' +
     `[--annotator-options JSON]] [--gen-prompts 64] [--max-new-tokens 48] [--out runs/ablate] ${backendUsage}`,
 
   async run(args, ctx) {

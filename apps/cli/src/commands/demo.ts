@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { PrefoptError } from '@prefopt/core';
 import { numberFlag, stringFlag } from '../args/flagReaders';
 import { commandLine } from '../ablate/commandLine';
@@ -12,7 +13,7 @@ export const demo: Command = {
   name: 'demo',
   summary:
     'train sft, then DPO / SimPO / IPO / SimPO ablations on an embedded task; prints a table, writes report.html',
-  usage: `prefopt demo [--preset full|smoke] [--seed 0] [--out runs/demo] ${backendUsage}`,
+  usage: `prefopt demo [--preset full|smoke] [--seed 0] [--seeds 3] [--parallel 2] [--out runs/demo] ${backendUsage}`,
 
   async run(args, ctx) {
     const name = stringFlag(args, 'preset', 'full')!;
@@ -34,6 +35,12 @@ export const demo: Command = {
       {
         preset,
         seed: numberFlag(args, 'seed', 0, { min: 0, integer: true })!,
+        seeds: numberFlag(args, 'seeds', 3, { min: 1, integer: true })!,
+        // Two one-thread workers at a time use both cores of a small machine.
+        parallel: numberFlag(args, 'parallel', Math.min(2, availableParallelism()), {
+          min: 1,
+          integer: true,
+        })!,
         out: stringFlag(args, 'out', 'runs/demo')!,
         backend,
         // One thread by default: the demo's model is tiny, and one thread keeps its step

@@ -4,9 +4,16 @@ import type { RunPlan } from '@prefopt/recipes';
 /** Everything one `prefopt demo` preset fixes: task size, model, the two stages, the runs. */
 export interface DemoPreset {
   name: string;
-  task: { trainPairs: number; heldoutPairs: number; digits: 1 | 2 };
+  task: {
+    trainPairs: number;
+    heldoutPairs: number;
+    digits: 1 | 2;
+    rejectedAnswer?: 'other' | 'first-listed';
+  };
+  /** Share of the SFT data that follows the rule (the rest are rejected responses). */
+  sftRuleRate: number;
   model: ModelConfigInput;
-  /** Stage 1: `sft` on the chosen responses, from a fresh model. */
+  /** Stage 1: `sft` on chosen and rejected responses alike (`sftRuleRate`), from a fresh model. */
   sft: { steps: number; batchSize: number; lr: number };
   /** Stage 2: every run from the SFT checkpoint, same data, steps and seed. */
   preference: { steps: number; batchSize: number; lr: number; warmupRatio: number };
@@ -35,7 +42,8 @@ const RUNS: RunPlan[] = [
 export const demoPresets: Readonly<Record<string, DemoPreset>> = {
   full: {
     name: 'full',
-    task: { trainPairs: 2000, heldoutPairs: 200, digits: 1 },
+    task: { trainPairs: 2000, heldoutPairs: 200, digits: 1, rejectedAnswer: 'first-listed' },
+    sftRuleRate: 0.6,
     model: { dim: 64, hiddenDim: 176, layers: 2, heads: 4, kvHeads: 4, vocab: 259, seqLen: 96 },
     sft: { steps: 600, batchSize: 8, lr: 3e-3 },
     preference: { steps: 150, batchSize: 8, lr: 3e-4, warmupRatio: 0.1 },
@@ -46,7 +54,8 @@ export const demoPresets: Readonly<Record<string, DemoPreset>> = {
   /** Seconds, for CI: the same pipeline end to end on a toy model; the numbers mean nothing. */
   smoke: {
     name: 'smoke',
-    task: { trainPairs: 32, heldoutPairs: 8, digits: 1 },
+    task: { trainPairs: 32, heldoutPairs: 8, digits: 1, rejectedAnswer: 'first-listed' },
+    sftRuleRate: 0.6,
     model: { dim: 16, hiddenDim: 32, layers: 1, heads: 2, kvHeads: 2, vocab: 259, seqLen: 64 },
     sft: { steps: 3, batchSize: 4, lr: 3e-3 },
     preference: { steps: 2, batchSize: 4, lr: 3e-4, warmupRatio: 0 },

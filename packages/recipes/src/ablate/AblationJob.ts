@@ -68,6 +68,18 @@ export interface JobResult {
   generations: Generation[];
   /** Where the trained model was written, when `saveModel`. */
   modelDir: string | null;
+  /** Per held-out pair (in file order) after training, for intervals over pairs; absent without training. */
+  pairResults?: PairResult[];
+}
+
+/** One held-out pair judged by the trained objective's implicit reward. */
+export interface PairResult {
+  /** The reward ranks chosen over rejected. */
+  correct: boolean;
+  /** The chosen completion is not longer (in tokens) than the rejected one. */
+  chosenNotLonger: boolean;
+  /** Chosen minus rejected reward. */
+  margin: number;
 }
 
 /** Messages a worker sends its parent over IPC. */

@@ -10,6 +10,7 @@ import { greedyContinuations } from './greedyContinuations';
 import { plainModel } from './jobPolicy';
 import { loadJobData } from './loadJobData';
 import { accuracyWhereChosenNotLonger, pairLogps, pairRewards } from './pairRewards';
+import { perPairResults } from './perPairResults';
 
 /** What an ablation run looks up outside itself, given by the composition root. */
 export interface AblationLookups {
@@ -47,6 +48,7 @@ export async function runJob(
   let stepCpuMs: number | null = null;
   let accuracyNotLonger: JobResult['accuracyNotLonger'] = null;
   let modelDir: string | null = null;
+  let pairResults: JobResult['pairResults'];
   if (job.train) {
     const t = job.train;
     const data = await loadJobData(job.data, tokenizer, job.maxLength);
@@ -113,10 +115,9 @@ export async function runJob(
     stepCpuMs = median(cpuTimes);
     const final = pairLogps(run.policy, held.pairs, evalBatch);
     policy = await plainModel(run.policy);
-    accuracyNotLonger = accuracyWhereChosenNotLonger(
-      pairRewards(objective, final, initial),
-      final.lengths,
-    );
+    const rewards = pairRewards(objective, final, initial);
+    accuracyNotLonger = accuracyWhereChosenNotLonger(rewards, final.lengths);
+    pairResults = perPairResults(rewards, final.lengths);
     if (t.saveModel) {
       modelDir = join(job.out, 'model');
       await saveModel(policy, modelDir, {
@@ -138,6 +139,7 @@ export async function runJob(
     wallSec: (performance.now() - started) / 1000,
     generations,
     modelDir,
+    pairResults,
   };
 }
 

@@ -57,6 +57,27 @@ describe('biggerNumberTask', () => {
     expect(s.chosenLongerFraction).toBeGreaterThan(0.5);
   });
 
+  it("rejectedAnswer 'first-listed': the rejected response names the first number unless it is the biggest", () => {
+    const { train } = biggerNumberTask({
+      seed: 4,
+      trainPairs: 600,
+      heldoutPairs: 0,
+      rejectedAnswer: 'first-listed',
+    });
+    let firstIsBiggest = 0;
+    for (const r of train) {
+      const numbers = r.prompt.slice(4, -1).split(' ').map(Number);
+      const said = Number(/\d+/.exec(r.rejected)![0]);
+      if (numbers[0] === Math.max(...numbers)) {
+        firstIsBiggest++;
+        expect(said).not.toBe(numbers[0]);
+        expect(numbers).toContain(said);
+      } else expect(said).toBe(numbers[0]);
+    }
+    // P(first is the biggest) = ½ · ½ (2 numbers) + ½ · ⅓ (3 numbers) = 5/12; sd of a 600-share ≈ 0.02
+    expect(Math.abs(firstIsBiggest / 600 - 5 / 12)).toBeLessThan(0.07);
+  });
+
   it('names a bad option in a config error', () => {
     expect(() => biggerNumberTask({ seed: 0, trainPairs: -1, heldoutPairs: 0 })).toThrow(
       /trainPairs must be an integer/,

@@ -24,6 +24,12 @@ export interface BiggerNumberTaskOptions {
    */
   chosenFillerWeights?: readonly number[];
   rejectedFillerWeights?: readonly number[];
+  /**
+   * The rejected response's number: 'other' (any other number of the prompt) or
+   * 'first-listed' (the first number of the prompt where it is not the biggest, else
+   * another): a systematic mistake, as real rejected responses share typical flaws.
+   */
+  rejectedAnswer?: 'other' | 'first-listed';
 }
 
 export interface BiggerNumberTask {
@@ -49,6 +55,7 @@ const DEFAULTS = {
   maxNumbers: 3,
   chosenFillerWeights: [0.15, 0.3, 0.3, 0.25], // mean 1.65 sentences
   rejectedFillerWeights: [0.4, 0.3, 0.2, 0.1], // mean 1.0 sentence
+  rejectedAnswer: 'other' as 'other' | 'first-listed',
 };
 
 /**
@@ -85,7 +92,9 @@ export function biggerNumberTask(options: BiggerNumberTaskOptions): BiggerNumber
       const prompt = `Max ${numbers.join(' ')}?`;
       if (!accept(prompt)) continue;
       const best = Math.max(...numbers);
-      const wrong = rng.pick(numbers.filter((n) => n !== best));
+      const others = numbers.filter((n) => n !== best);
+      const wrong =
+        o.rejectedAnswer === 'first-listed' && numbers[0] !== best ? numbers[0] : rng.pick(others);
       return {
         prompt,
         chosen: ` ${best}.${fillers(rng, o.chosenFillerWeights)}`,
