@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AblationSummary } from '../src/ablate/report/RunSummary';
-import { biggerNumberTask } from '../src/demo/task/biggerNumberTask';
-import { writeTaskFiles } from '../src/demo/writeTaskFiles';
+import type { AblationSummary } from '@prefopt/recipes';
+import { biggerNumberTask } from '@prefopt/recipes';
+import { writeTaskFiles } from '@prefopt/recipes';
 import { main } from '../src/main';
-import { textBuffer as buffer } from './support/textBuffer';
+import { textBuffer as buffer } from '@prefopt/testing';
 import { writeTinyModelConfig } from './support/writeTinyModelConfig';
 
 describe('prefopt ablate with LoRA / TR-DPO axes', () => {

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AblationSummary } from '../src/ablate/report/RunSummary';
+import type { AblationSummary } from '@prefopt/recipes';
 import { main } from '../src/main';
-import { textBuffer as buffer } from './support/textBuffer';
+import { textBuffer as buffer } from '@prefopt/testing';
 
 describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
   it('trains sft once, then every objective from it once per seed in worker processes, and writes the report', async () => {

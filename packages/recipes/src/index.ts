@@ -83,3 +83,23 @@ export { evaluateLoss } from './loss/evaluateLoss';
 export type { LossReport } from './loss/evaluateLoss';
 export { evaluateTokenLoss } from './loss/evaluateTokenLoss';
 export { evaluateUnpairedLoss } from './loss/evaluateUnpairedLoss';
+export { runAblation } from './ablate/runAblation';
+export type { JobRunner } from './ablate/runAblation';
+export type { AblationSettings } from './ablate/AblationSettings';
+export type { AblationIo } from './ablate/AblationIo';
+export type {
+  AblationSummary,
+  BaselineSummary,
+  RunMetricName,
+  RunSummary,
+} from './report/RunSummary';
+export { runDemo } from './demo/runDemo';
+export type { DemoSettings } from './demo/runDemo';
+export { demoPresets } from './demo/demoPresets';
+export type { DemoPreset } from './demo/demoPresets';
+export { biggerNumberTask } from './demo/task/biggerNumberTask';
+export type { BiggerNumberTask, BiggerNumberTaskOptions } from './demo/task/biggerNumberTask';
+export { biggerNumberAnnotator } from './demo/task/biggerNumberAnnotator';
+export { writeTaskFiles } from './demo/writeTaskFiles';
+export { loadPlugin } from './plugins/loadPlugin';
+export { checkedFactory, checkedObjective } from './plugins/checkedObjective';

@@ -33,3 +33,4 @@ export { describeTokenObjective, expectNear } from './describeTokenObjective';
 export { describeUnpairedObjective } from './describeUnpairedObjective';
 export { trlObjectives, trlPairedInputs, trlUnpairedInputs } from './trlObjectives';
 export type { TrlCase, TrlFixture } from './trlObjectives';
+export { textBuffer } from './textBuffer';

@@ -1,7 +1,7 @@
 import { PrefoptError, type Registry } from '@prefopt/core';
 import { jsonFlag, numberFlag, requireString, stringFlag } from '../args/flagReaders';
 import type { ParsedArgs } from '../args/parseArgs';
-import type { AblationSettings } from './AblationSettings';
+import type { AblationSettings } from '@prefopt/recipes';
 import { chooseTokenizer, expandGrid } from '@prefopt/recipes';
 
 /** `prefopt ablate` flags → settings; `backend` is resolved by the caller. */

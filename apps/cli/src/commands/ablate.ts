@@ -1,7 +1,8 @@
 import { booleanFlag, numberFlag, stringFlag } from '../args/flagReaders';
 import { commandLine } from '../ablate/commandLine';
 import { readAblationSettings } from '../ablate/readAblationSettings';
-import { runAblation } from '../ablate/runAblation';
+import { runAblation } from '@prefopt/recipes';
+import { forkJob } from '../ablate/job/forkJob';
 import { runWorker } from '../ablate/job/runWorker';
 import { backendUsage } from '../backend/backendUsage';
 import { resolveBackend } from '../backend/resolveBackend';
@@ -26,7 +27,7 @@ export const ablate: Command = {
       await resolveBackend(registry, stringFlag(args, 'backend', 'auto')!, ctx.io.stderr)
     ).name;
     const threads = numberFlag(args, 'threads', undefined, { min: 1, integer: true });
-    await runAblation({ ...settings, backend, threads }, ctx.io);
+    await runAblation({ ...settings, backend, threads }, ctx.io, { runJob: forkJob });
     return 0;
   },
 };

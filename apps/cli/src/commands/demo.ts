@@ -4,8 +4,8 @@ import { numberFlag, stringFlag } from '../args/flagReaders';
 import { commandLine } from '../ablate/commandLine';
 import { backendUsage } from '../backend/backendUsage';
 import { resolveBackend } from '../backend/resolveBackend';
-import { demoPresets } from '../demo/demoPresets';
-import { runDemo } from '../demo/runDemo';
+import { demoPresets, runDemo } from '@prefopt/recipes';
+import { forkJob } from '../ablate/job/forkJob';
 import type { Command } from './Command';
 
 /** `prefopt demo` (what `npm start` runs): the SimPO paper's comparison on an embedded task. */
@@ -49,6 +49,7 @@ export const demo: Command = {
         command: commandLine('demo', args),
       },
       ctx.io,
+      forkJob,
     );
     return 0;
   },

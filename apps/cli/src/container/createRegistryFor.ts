@@ -5,8 +5,7 @@ import {
   type SourcedManifest,
 } from '@prefopt/core';
 import { bundledManifests } from './bundledManifests';
-import { checkedFactory } from './checkedObjective';
-import { loadPlugin } from './loadPlugin';
+import { checkedFactory, loadPlugin } from '@prefopt/recipes';
 
 /**
  * The one Registry of a prefopt invocation: the bundled manifests, then each `--plugin`'s

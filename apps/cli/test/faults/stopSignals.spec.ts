@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onStopSignals } from '../../src/train/stopSignals';
-import { textBuffer } from '../support/textBuffer';
+import { textBuffer } from '@prefopt/testing';
 
 afterEach(() => vi.restoreAllMocks());
 

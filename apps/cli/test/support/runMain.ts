@@ -1,5 +1,5 @@
 import { main } from '../../src/main';
-import { textBuffer } from './textBuffer';
+import { textBuffer } from '@prefopt/testing';
 
 /** What an in-process `prefopt …` run returned and wrote. */
 export interface MainRun {

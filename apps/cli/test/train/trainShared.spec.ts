@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fixturePath } from '@prefopt/testing';
 import { expect, it, describe } from 'vitest';
 import { main } from '../../src/main';
-import { textBuffer as buffer } from '../support/textBuffer';
+import { textBuffer as buffer } from '@prefopt/testing';
 
 // The done-when runs, shortened for `npm test` (the 40-step versions: tools/train-done-when.mjs).
 describe('prefopt train on stories260K + hh-rlhf', () => {

@@ -1,4 +1,5 @@
-import type { AblationJob, RunPlan } from '@prefopt/recipes';
+import type { AblationJob } from './AblationJob';
+import type { RunPlan } from '../grid/RunPlan';
 
 /** Everything `runAblation` needs: the shared setup and the runs that differ only in objective. */
 export interface AblationSettings {

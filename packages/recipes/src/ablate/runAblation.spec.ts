@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AblationSettings } from './AblationSettings';
-import type { AblationJob, JobResult } from '@prefopt/recipes';
-import type { AblationSummary } from './report/RunSummary';
-import { textBuffer as buffer } from '../../test/support/textBuffer';
+import type { AblationJob, JobResult } from './AblationJob';
+import type { AblationSummary } from '../report/RunSummary';
+import { textBuffer as buffer } from '@prefopt/testing';
 import { runAblation, type JobRunner } from './runAblation';
 
 function settings(out: string): AblationSettings {
@@ -77,7 +77,7 @@ describe('runAblation', () => {
     const stdout = buffer();
     const summary = await runAblation(
       settings(out),
-      { stdout, stderr: buffer(), cwd: out },
+      { stdout, stderr: buffer() },
       { runJob: runner },
     );
     expect(jobs.map((j) => j.name)).toEqual(['base', 'simpo', 'dpo']);

@@ -3,20 +3,20 @@ import { join } from 'node:path';
 import type { TrainerEvents } from '@prefopt/core';
 import { attachPlainLog, attachProgressBar } from '@prefopt/trainer';
 import { EventEmitter } from 'eventemitter3';
-import type { CommandIo } from '../commands/Command';
+import type { AblationIo } from './AblationIo';
 import type { AblationSettings } from './AblationSettings';
-import type { AblationJob, JobResult, JobTraining, RunPlan } from '@prefopt/recipes';
-import { forkJob } from './job/forkJob';
-import { TABLE_LEGEND } from './report/tableLegend';
-import type { AblationSummary, RunSummary } from './report/RunSummary';
-import { writeReport } from './report/writeReport';
-import { formatTable } from './report/formatTable';
+import type { AblationJob, JobResult, JobTraining } from './AblationJob';
+import type { RunPlan } from '../grid/RunPlan';
+import { TABLE_LEGEND } from '../report/tableLegend';
+import type { AblationSummary, RunSummary } from '../report/RunSummary';
+import { writeReport } from '../report/writeReport';
+import { formatTable } from '../report/formatTable';
 import { runPool } from './seeds/runPool';
 import { baselineFigures } from './seeds/seedFigures';
 import { seedList } from './seeds/seedList';
 import { summarizeRun } from './seeds/summarizeRun';
 
-/** Runs a job; the default forks a worker process, tests may pass another runner. */
+/** Runs a job: the CLI forks a worker process (its `forkJob`), specs may pass another runner. */
 export type JobRunner = (
   job: AblationJob,
   events: EventEmitter<TrainerEvents>,
@@ -32,10 +32,10 @@ export type JobRunner = (
  */
 export async function runAblation(
   s: AblationSettings,
-  io: CommandIo,
-  options: { baseline?: JobResult; runJob?: JobRunner } = {},
+  io: AblationIo,
+  options: { baseline?: JobResult; runJob: JobRunner },
 ): Promise<AblationSummary> {
-  const run = options.runJob ?? forkJob;
+  const run = options.runJob;
   const seedCount = s.seeds ?? 1;
   const parallel = s.parallel ?? 1;
   const events = new EventEmitter<TrainerEvents>();
@@ -122,8 +122,7 @@ export async function runAblation(
   };
   const { summaryFile, reportFile } = writeReport(s.out, summary);
   io.stdout.write(
-    `\n${formatTable(summary)}${TABLE_LEGEND}` +
-      `\nwrote ${summaryFile}\nwrote ${reportFile}\n`,
+    `\n${formatTable(summary)}${TABLE_LEGEND}` + `\nwrote ${summaryFile}\nwrote ${reportFile}\n`,
   );
   return summary;
 }

@@ -1,5 +1,5 @@
 import type { ModelConfigInput } from '@prefopt/model';
-import type { RunPlan } from '@prefopt/recipes';
+import type { RunPlan } from '../grid/RunPlan';
 
 /** Everything one `prefopt demo` preset fixes: task size, model, the two stages, the runs. */
 export interface DemoPreset {

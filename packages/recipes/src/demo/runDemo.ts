@@ -4,9 +4,8 @@ import type { TrainerEvents } from '@prefopt/core';
 import { attachPlainLog, attachProgressBar } from '@prefopt/trainer';
 import { EventEmitter } from 'eventemitter3';
 import { runAblation, type JobRunner } from '../ablate/runAblation';
-import type { AblationSummary } from '../ablate/report/RunSummary';
-import { forkJob } from '../ablate/job/forkJob';
-import type { CommandIo } from '../commands/Command';
+import type { AblationSummary } from '../report/RunSummary';
+import type { AblationIo } from '../ablate/AblationIo';
 import type { DemoPreset } from './demoPresets';
 import { biggerNumberTask } from './task/biggerNumberTask';
 import { seedList } from '../ablate/seeds/seedList';
@@ -37,8 +36,8 @@ export interface DemoSettings {
  */
 export async function runDemo(
   s: DemoSettings,
-  io: CommandIo,
-  runJob: JobRunner = forkJob,
+  io: AblationIo,
+  runJob: JobRunner,
 ): Promise<AblationSummary> {
   const started = performance.now();
   const p = s.preset;

@@ -1,6 +1,6 @@
 import type { OptionValue } from '@prefopt/core';
 import type { Interval } from '@prefopt/eval';
-import type { TrainerOverrides } from '@prefopt/recipes';
+import type { TrainerOverrides } from '../grid/trainerAxes';
 
 /** The figures of a run that get a mean over seeds and a 95% bootstrap interval. */
 export type RunMetricName =

@@ -1,5 +1,5 @@
 import type { PluginManifest } from '@prefopt/core';
-import { biggerNumberAnnotator } from '../../demo/task/biggerNumberAnnotator';
+import { biggerNumberAnnotator } from '@prefopt/recipes';
 import { containsWord } from './containsWord';
 import { regexMatch } from './regexMatch';
 

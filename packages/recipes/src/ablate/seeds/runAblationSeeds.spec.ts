@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textBuffer as buffer } from '../../../test/support/textBuffer';
+import { textBuffer as buffer } from '@prefopt/testing';
 import type { AblationSettings } from '../AblationSettings';
-import type { AblationJob, JobResult } from '@prefopt/recipes';
-import type { AblationSummary } from '../report/RunSummary';
+import type { AblationJob, JobResult } from '../AblationJob';
+import type { AblationSummary } from '../../report/RunSummary';
 import { runAblation, type JobRunner } from '../runAblation';
 
 function settings(out: string): AblationSettings {
@@ -92,11 +92,7 @@ describe('runAblation with --seeds 2 (canned jobs)', () => {
     };
     const stdout = buffer();
     const stderr = buffer();
-    const summary = await runAblation(
-      settings(out),
-      { stdout, stderr, cwd: out },
-      { runJob: runner },
-    );
+    const summary = await runAblation(settings(out), { stdout, stderr }, { runJob: runner });
     // seeds: the ablation's 7, 8; dpo's own grid seed 20, 21; the start evaluated once
     expect(jobs.map((j) => `${j.name}@${j.seed}`)).toEqual([
       'base@7',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Generation, PairResult } from '@prefopt/recipes';
+import type { Generation, PairResult } from '../AblationJob';
 import { baselineFigures, seedFigures } from './seedFigures';
 
 const gen = (prompt: string, score: number, tokens: number): Generation => ({

@@ -5,8 +5,8 @@ import {
   type Interval,
   type Judgement,
 } from '@prefopt/eval';
-import type { Generation, JobResult, PairResult } from '@prefopt/recipes';
-import type { RunMetricName } from '../report/RunSummary';
+import type { Generation, JobResult, PairResult } from '../AblationJob';
+import type { RunMetricName } from '../../report/RunSummary';
 
 /** One seed's trained run and the baseline its generations are judged against. */
 export interface SeedOutcome {

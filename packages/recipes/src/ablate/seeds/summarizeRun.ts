@@ -1,6 +1,6 @@
-import type { RunPlan } from '@prefopt/recipes';
-import type { JobResult } from '@prefopt/recipes';
-import type { RunSummary } from '../report/RunSummary';
+import type { RunPlan } from '../../grid/RunPlan';
+import type { JobResult } from '../AblationJob';
+import type { RunSummary } from '../../report/RunSummary';
 import { seedFigures, type SeedOutcome } from './seedFigures';
 
 /**
