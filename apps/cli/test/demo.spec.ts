@@ -100,7 +100,7 @@ describe('prefopt demo --preset smoke (the whole pipeline, in seconds)', () => {
     expect(html).toMatch(/<figure><svg [^>]*aria-label="LC win vs start/);
     for (const name of ['sft (start)', 'dpo', 'simpo-no-ln', 'simpo-gamma0'])
       expect(stdout.text).toContain(name);
-    expect(stdout.text).toMatch(/^simpo\s.*±/m);
+    expect(stdout.text).toMatch(/^simpo\s.*%\s\[\d+\.\d, \d+\.\d\]/m); // mean [low, high]
     expect(stdout.text).toContain('report.html');
   }, 480_000);
 
