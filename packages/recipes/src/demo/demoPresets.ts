@@ -43,12 +43,12 @@ export const demoPresets: Readonly<Record<string, DemoPreset>> = {
   full: {
     name: 'full',
     task: { trainPairs: 2000, heldoutPairs: 200, digits: 1, rejectedAnswer: 'first-listed' },
-    sftRuleRate: 0.6,
+    sftRuleRate: 0.8,
     model: { dim: 64, hiddenDim: 176, layers: 2, heads: 4, kvHeads: 4, vocab: 259, seqLen: 96 },
     sft: { steps: 600, batchSize: 8, lr: 3e-3 },
-    preference: { steps: 150, batchSize: 8, lr: 3e-4, warmupRatio: 0.1 },
+    preference: { steps: 80, batchSize: 8, lr: 1e-4, warmupRatio: 0.1 },
     runs: RUNS,
-    generation: { prompts: 200, maxNewTokens: 40 },
+    generation: { prompts: 100, maxNewTokens: 40 },
     maxLength: 64,
   },
   /** Seconds, for CI: the same pipeline end to end on a toy model; the numbers mean nothing. */
