@@ -18,7 +18,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Known levers, in the order rows add them; others found in the sources come after. */
-const LEVER_ORDER = ['flatAdamW'];
+const LEVER_ORDER = [
+  'flatAdamW',
+  'node-matmul-transpose-flags',
+  'node-fused-logprobs',
+  'node-fused-rmsnorm',
+  'node-fused-softmax',
+  'completion-only-logits',
+  'prefix-sharing',
+];
 const defaults = {
   levers: '',
   objectives: 'simpo,dpo',
@@ -42,7 +50,7 @@ for (let i = 0; i < argv.length; i++) {
   }
 }
 
-/** Lever names passed to leverEnabled('…') in the non-spec sources. */
+/** Lever names passed to leverEnabled('…') in the non-spec sources (or keys of a lever table). */
 function discoverLevers() {
   const found = new Set();
   const walk = (dir) => {
@@ -51,8 +59,11 @@ function discoverLevers() {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(ts|mts|js|mjs)$/.test(name) && !/\.spec\./.test(name)) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/leverEnabled\(\s*['"]([\w-]+)['"]/g))
-          found.add(m[1]);
+        const text = readFileSync(path, 'utf8');
+        for (const m of text.matchAll(/leverEnabled\(\s*['"]([\w-]+)['"]/g)) found.add(m[1]);
+        // A table of levers read in a loop (`leverEnabled(lever)`): its quoted keys are names.
+        if (/leverEnabled\(\s*lever\s*\)/.test(text))
+          for (const m of text.matchAll(/^\s*'([\w-]+)':/gm)) found.add(m[1]);
       }
     }
   };

@@ -5,33 +5,15 @@
 //   npx tsx --conditions=@prefopt/source tools/bench/stepAB.mts [disable-list] [rounds]
 // disable-list: the PREFOPT_LEVERS value of side B (default `flatAdamW`); side A: all on.
 import type * as tf from '@tensorflow/tfjs-core';
-import type { PreferenceBatch } from '@prefopt/core';
 import { nodeAdapter } from '@prefopt/backend-node';
 import { createModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
+import { syntheticBatch, timedStep } from '@prefopt/recipes';
 import { AdamW } from '@prefopt/trainer';
 
 interface PhaseTimes {
   [phase: string]: number;
 }
-// The bench helpers moved from apps/cli into @prefopt/recipes; take them from where they are.
-interface BenchHelpers {
-  syntheticBatch(size: number, seqLen: number, vocab: number, seed: number): PreferenceBatch;
-  timedStep(parts: object, batch: PreferenceBatch): Promise<{ times: PhaseTimes }>;
-}
-async function benchHelpers(): Promise<BenchHelpers> {
-  const recipes = '@prefopt/recipes';
-  try {
-    return (await import(/* @vite-ignore */ recipes)) as BenchHelpers;
-  } catch {
-    const [a, b] = await Promise.all([
-      import('../../apps/cli/src/bench/syntheticBatch'),
-      import('../../apps/cli/src/bench/timedStep'),
-    ]);
-    return { ...a, ...b };
-  }
-}
-const { syntheticBatch, timedStep } = await benchHelpers();
 const [disable = 'flatAdamW', roundsArg = '8'] = process.argv.slice(2);
 await nodeAdapter.activate({ threads: 1 });
 const cfg = { dim: 256, hiddenDim: 688, layers: 4, heads: 4, kvHeads: 4, vocab: 512, seqLen: 128 };

@@ -5,30 +5,12 @@
 // only. Usage: npx tsx --conditions=@prefopt/source tools/bench/threadSplit.mts [threads] [steps]
 import { readdirSync, readFileSync } from 'node:fs';
 import type * as tf from '@tensorflow/tfjs-core';
-import type { PreferenceBatch } from '@prefopt/core';
 import { nodeAdapter } from '@prefopt/backend-node';
 import { createModel } from '@prefopt/model';
 import { simpo } from '@prefopt/objective-simpo';
+import { syntheticBatch, timedStep } from '@prefopt/recipes';
 import { AdamW } from '@prefopt/trainer';
 
-// The bench helpers moved from apps/cli into @prefopt/recipes; take them from where they are.
-interface BenchHelpers {
-  syntheticBatch(size: number, seqLen: number, vocab: number, seed: number): PreferenceBatch;
-  timedStep(parts: object, batch: PreferenceBatch): Promise<{ times: { step: number } }>;
-}
-async function benchHelpers(): Promise<BenchHelpers> {
-  const recipes = '@prefopt/recipes';
-  try {
-    return (await import(/* @vite-ignore */ recipes)) as BenchHelpers;
-  } catch {
-    const [a, b] = await Promise.all([
-      import('../../apps/cli/src/bench/syntheticBatch'),
-      import('../../apps/cli/src/bench/timedStep'),
-    ]);
-    return { ...a, ...b };
-  }
-}
-const { syntheticBatch, timedStep } = await benchHelpers();
 const [threads = '1', stepsArg = '4'] = process.argv.slice(2);
 await nodeAdapter.activate({ threads: Number(threads) });
 const cfg = { dim: 256, hiddenDim: 688, layers: 4, heads: 4, kvHeads: 4, vocab: 512, seqLen: 128 };

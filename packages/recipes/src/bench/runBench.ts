@@ -1,12 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BackendAdapter, Objective } from '@prefopt/core';
-import { resolveModelConfig } from '@prefopt/model';
 import { AdamW } from '@prefopt/trainer';
 import { prepareTraining } from '../recipe/prepareTraining';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
 import { benchRecord } from './benchRecord';
 import { median } from './median';
-import { syntheticBatch } from './syntheticBatch';
+import { benchBatch } from './benchBatch';
 import { timedStep } from './timedStep';
 
 /** Where `runBench` reports each step (the command prints these on stderr). */
@@ -28,14 +27,7 @@ export async function runBench(
   onStep?: StepListener,
 ): Promise<BenchResult> {
   const { objective } = parts;
-  const vocab = resolveModelConfig(options.modelConfig).vocab;
-  const batch = syntheticBatch(
-    options.batch,
-    options.seq,
-    vocab,
-    options.seed + 1,
-    options.promptShare,
-  );
+  const batch = benchBatch(options);
   // the recipe's policy and reference (a frozen copy), timed step by step instead of by a Trainer
   const run = await prepareTraining(
     {

@@ -1,12 +1,11 @@
 import type { BackendAdapter, Objective } from '@prefopt/core';
-import { resolveModelConfig } from '@prefopt/model';
 import { NO_LORA } from '../lora/LoraSettings';
 import { buildTraining } from '../recipe/buildTraining';
 import type { BenchOptions, BenchResult, PhaseTimes } from './BenchOptions';
 import { benchRecord } from './benchRecord';
 import { median } from './median';
 import type { StepListener } from './runBench';
-import { syntheticBatch } from './syntheticBatch';
+import { benchBatch } from './benchBatch';
 
 /**
  * `prefopt bench --trainer`: the real Trainer loop (@prefopt/trainer's Trainer: micro-step
@@ -20,14 +19,7 @@ export async function runTrainerBench(
   onStep?: StepListener,
 ): Promise<BenchResult> {
   const { objective } = parts;
-  const vocab = resolveModelConfig(options.modelConfig).vocab;
-  const batch = syntheticBatch(
-    options.batch,
-    options.seq,
-    vocab,
-    options.seed + 1,
-    options.promptShare,
-  );
+  const batch = benchBatch(options);
   const tokens = 2 * options.batch * options.seq;
   // LoRA: the reference is the base with adapters off (no second copy); else a frozen copy
   const training = await buildTraining(
