@@ -18,7 +18,17 @@ const boundaries = (depConstraints, banTransitiveDependencies = true) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', 'runs/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.nx/**',
+      'runs/**',
+      'coverage/**',
+      '**/.venv/**',
+      '.gpubench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
